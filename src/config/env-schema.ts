@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalString = z.string().trim().min(1).optional();
+
+/**
+ * Every environment variable NetOps Bot reads, with its default. README "Configuration" mirrors this list.
+ * Each field's describe() is the one-line help shown when the value is wrong.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (embedded SQLite) or postgres:// / postgresql://')
+    .default('file:./data/netops.db'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ queue and Redis key, so several installs can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - (1–40 chars)').default('netops'),
+  NETOPS_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=_-]{32,}$/, 'must be at least 32 base64/hex characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  BASE_URL: z.url({ message: 'must be an absolute URL such as https://netops.example.com' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SSH_CONNECT_TIMEOUT_MS: int(500, 300_000).default(10_000),
+  SSH_COMMAND_TIMEOUT_MS: int(500, 3_600_000).default(60_000),
+  SSH_IDLE_TIMEOUT_MS: int(500, 3_600_000).default(30_000),
+  SSH_STRICT_HOST_KEYS: bool.default(false),
+  WORKER_CONCURRENCY: int(1, 1000).default(20),
+  RUN_FANOUT_CONCURRENCY: int(1, 1000).default(20),
+  DEVICE_LOCK_TTL_MS: int(5_000, 3_600_000).default(60_000),
+  APPROVAL_TTL_MINUTES: int(1, 10_080).default(60),
+  ALLOW_SELF_APPROVAL: bool.default(false),
+  CHAT_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'approver', 'admin']).default('viewer'),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command such as /netops').default('/netops'),
+  SLACK_APPROVALS_CHANNEL: optionalString,
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the application public key: 64 hex characters').optional(),
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_MODE: z.enum(['gateway', 'http']).default('gateway'),
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  DISCORD_APPROVER_ROLE_IDS: z.string().default(''),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,79 @@
+import type {
+  ChatThreadRef, CommandResultRecord, ExecutionDetail, ExecutionRecord, RunDetail, RunRecord, Verdict,
+} from '../runs/run-records.ts';
+import type { ExecutionStatus, RunSource, RunStatus, Stage } from '../runs/run-status.ts';
+
+export interface NewRun {
+  workflowId: string;
+  workflowVersionId: string;
+  target: string;
+  params: Record<string, string | number | boolean>;
+  dryRun: boolean;
+  status: RunStatus;
+  source: RunSource;
+  requesterId: string | null;
+  requesterName: string;
+  expiresAt: Date | null;
+  chat: ChatThreadRef | null;
+  scheduleId: string | null;
+  idempotencyKey: string | null;
+  devices: { id: string; name: string }[];
+}
+
+export type RunRef = { id: string } | { number: number };
+
+export interface RunFilter {
+  status?: RunStatus | undefined;
+  workflow?: string | undefined;
+  device?: string | undefined;
+  requester?: string | undefined;
+  source?: RunSource | undefined;
+}
+
+export type RunPatch = Partial<Pick<RunRecord, 'startedAt' | 'finishedAt' | 'error' | 'decidedAt' | 'decisionComment'>> & {
+  decidedById?: string | null;
+};
+
+export type ExecutionPatch = Partial<
+  Pick<ExecutionRecord, 'currentStage' | 'changeStartedAt' | 'lastCommand' | 'errorCode' | 'error' | 'waitingForRunId' | 'startedAt' | 'finishedAt' | 'attempt'>
+> & { workerId?: string | null };
+
+export interface NewCommandResult {
+  executionId: string;
+  stage: Stage;
+  mode: 'exec' | 'config';
+  command: string;
+  output: string;
+  durationMs: number;
+  verdict: Verdict;
+  check: unknown;
+  reason: string | null;
+  errorMarker: string | null;
+}
+
+/**
+ * Runs, executions, command results and snapshots. Every status change is ONE conditional update
+ * (`WHERE status IN from`): it returns false when another actor moved the row first.
+ */
+export interface RunRepository {
+  create(run: NewRun): Promise<RunRecord>;
+  findByIdempotencyKey(key: string): Promise<RunRecord | null>;
+  get(ref: RunRef): Promise<RunRecord | null>;
+  detail(ref: RunRef): Promise<RunDetail | null>;
+  list(filter: RunFilter, page: { page: number; perPage: number }): Promise<{ items: RunRecord[]; total: number }>;
+  transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, patch?: RunPatch): Promise<boolean>;
+  setChatThread(id: string, chat: ChatThreadRef): Promise<void>;
+
+  execution(id: string): Promise<ExecutionRecord | null>;
+  executions(runId: string): Promise<ExecutionRecord[]>;
+  executionDetail(id: string): Promise<ExecutionDetail | null>;
+  transitionExecution(id: string, from: readonly ExecutionStatus[], to: ExecutionStatus, patch?: ExecutionPatch): Promise<boolean>;
+  /** Moves every not-yet-started execution of a run (default: queued, waiting_for_device) to `to`. */
+  transitionExecutionsOfRun(runId: string, to: ExecutionStatus, from?: readonly ExecutionStatus[]): Promise<number>;
+  /** Updates progress fields of an execution that is still `running`. */
+  updateRunningExecution(id: string, patch: ExecutionPatch): Promise<void>;
+  addCommandResult(result: NewCommandResult): Promise<CommandResultRecord>;
+  /** Stores a config snapshot (content deduplicated by hash); returns the hash. */
+  saveSnapshot(input: { deviceId: string; executionId: string | null; kind: 'before' | 'after' | 'manual'; content: string }): Promise<string>;
+  snapshots(executionId: string): Promise<{ kind: string; content: string }[]>;
+}

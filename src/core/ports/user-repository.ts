@@ -1,0 +1,18 @@
+import type { Role } from '../approvals/roles.ts';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+}
+
+/** Users, API tokens and chat identities. */
+export interface UserRepository {
+  findByName(name: string): Promise<UserRecord | null>;
+  findById(id: string): Promise<UserRecord | null>;
+  findByTokenHash(hash: string): Promise<UserRecord | null>;
+  findByChatIdentity(platform: 'slack' | 'discord', externalId: string): Promise<UserRecord | null>;
+  create(input: { name: string; role: Role; passwordHash?: string | null; slackId?: string | undefined; discordId?: string | undefined }): Promise<UserRecord>;
+  createToken(userId: string, input: { name: string; prefix: string; tokenHash: string }): Promise<void>;
+}

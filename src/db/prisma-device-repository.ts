@@ -1,0 +1,102 @@
+import type { DeviceFilter, DeviceInput, DeviceRecord, DeviceRepository } from '../core/ports/device-repository.ts';
+import type { DeviceEndpoint, PlatformName } from '../core/ports/device-session.ts';
+import { NetOpsError } from '../core/errors/index.ts';
+import type { SecretBox } from '../core/secrets/secret-box.ts';
+import type { PrismaClient } from './prisma-client.ts';
+
+const INCLUDE = { credential: { select: { name: true } }, jumpHost: { select: { name: true } } } as const;
+
+interface DeviceRow {
+  id: string; name: string; host: string; port: number; platform: string; deviceType: string; vendor: string | null;
+  model: string | null; osVersion: string | null; site: string | null; location: string | null; tags: string;
+  description: string | null; status: string; hostKeyFingerprint: string | null; lastSeenAt: Date | null;
+  credential: { name: string } | null; jumpHost: { name: string } | null;
+}
+
+function toRecord(row: DeviceRow): DeviceRecord {
+  return {
+    id: row.id, name: row.name, host: row.host, port: row.port, platform: row.platform as PlatformName,
+    deviceType: row.deviceType, vendor: row.vendor, model: row.model, osVersion: row.osVersion, site: row.site,
+    location: row.location, tags: JSON.parse(row.tags) as string[], description: row.description,
+    status: row.status as DeviceRecord['status'], credentialName: row.credential?.name ?? null,
+    jumpHostName: row.jumpHost?.name ?? null, hostKeyFingerprint: row.hostKeyFingerprint, lastSeenAt: row.lastSeenAt,
+  };
+}
+
+/** Devices on Prisma; `endpoint()` is the one place credential secrets are decrypted. */
+export class PrismaDeviceRepository implements DeviceRepository {
+  constructor(private readonly prisma: PrismaClient, private readonly box: SecretBox) {}
+
+  async findByName(name: string): Promise<DeviceRecord | null> {
+    const row = await this.prisma.device.findUnique({ where: { name }, include: INCLUDE });
+    return row ? toRecord(row) : null;
+  }
+
+  async listAll(): Promise<DeviceRecord[]> {
+    return (await this.prisma.device.findMany({ include: INCLUDE, orderBy: { name: 'asc' } })).map(toRecord);
+  }
+
+  async list(filter: DeviceFilter, page: { page: number; perPage: number }): Promise<{ items: DeviceRecord[]; total: number }> {
+    const where = {
+      ...(filter.site ? { site: filter.site } : {}),
+      ...(filter.platform ? { platform: filter.platform } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      // tags is a JSON array text; the quoted match keeps "core" from matching "core2".
+      ...(filter.tag ? { tags: { contains: JSON.stringify(filter.tag) } } : {}),
+      ...(filter.search ? { OR: [{ name: { contains: filter.search } }, { host: { contains: filter.search } }, { description: { contains: filter.search } }] } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.device.findMany({ where, include: INCLUDE, orderBy: { name: 'asc' }, skip: (page.page - 1) * page.perPage, take: page.perPage }),
+      this.prisma.device.count({ where }),
+    ]);
+    return { items: rows.map(toRecord), total };
+  }
+
+  async upsert(input: DeviceInput): Promise<{ record: DeviceRecord; created: boolean }> {
+    const credentialId = input.credentialName ? await this.credentialId(input.credentialName) : null;
+    const jumpHostId = input.jumpHostName ? (await this.prisma.device.findUnique({ where: { name: input.jumpHostName } }))?.id : null;
+    if (input.jumpHostName && !jumpHostId) throw new NetOpsError('DEVICE_NOT_FOUND', `Jump host "${input.jumpHostName}" is not a known device.`, { field: 'jump_host' });
+    const data = {
+      host: input.host, port: input.port ?? 22, platform: input.platform, deviceType: input.deviceType ?? 'router',
+      vendor: input.vendor ?? null, model: input.model ?? null, site: input.site ?? null, location: input.location ?? null,
+      tags: JSON.stringify(input.tags ?? []), description: input.description ?? null, credentialId, jumpHostId: jumpHostId ?? null,
+    };
+    const existing = await this.prisma.device.findUnique({ where: { name: input.name } });
+    const row = existing
+      ? await this.prisma.device.update({ where: { id: existing.id }, data, include: INCLUDE })
+      : await this.prisma.device.create({ data: { name: input.name, ...data }, include: INCLUDE });
+    return { record: toRecord(row), created: !existing };
+  }
+
+  private async credentialId(name: string): Promise<string> {
+    const c = await this.prisma.credential.findUnique({ where: { name } });
+    if (!c) throw new NetOpsError('CREDENTIAL_NOT_FOUND', `No credential named "${name}". Add it first: netops credential add ${name} --username USER`, { field: 'credential' });
+    return c.id;
+  }
+
+  async endpoint(deviceId: string): Promise<DeviceEndpoint> {
+    const row = await this.prisma.device.findUnique({ where: { id: deviceId }, include: { credential: true, jumpHost: { include: { credential: true } } } });
+    if (!row) throw new NetOpsError('DEVICE_NOT_FOUND', `Device ${deviceId} no longer exists.`);
+    const secrets = (c: typeof row.credential, device: string) => {
+      if (!c) throw new NetOpsError('CREDENTIAL_NOT_FOUND', `Device ${device} has no credential: assign one before running workflows on it.`);
+      const open = (v: string | null) => (v ? this.box.decrypt(v) : undefined);
+      return { username: c.username, password: open(c.passwordEnc), privateKey: open(c.privateKeyEnc), passphrase: open(c.passphraseEnc), enableSecret: open(c.enableSecretEnc) };
+    };
+    const jump = row.jumpHost;
+    return {
+      name: row.name, host: row.host, port: row.port, platform: row.platform as PlatformName,
+      secrets: secrets(row.credential, row.name), hostKeyFingerprint: row.hostKeyFingerprint,
+      allowLegacyAlgorithms: row.allowLegacyAlgorithms,
+      jumpHost: jump ? { name: jump.name, host: jump.host, port: jump.port, secrets: secrets(jump.credential, jump.name), hostKeyFingerprint: jump.hostKeyFingerprint } : null,
+    };
+  }
+
+  async pinHostKey(deviceId: string, fingerprint: string): Promise<void> {
+    // Only pins an unknown key: a changed key is refused by the connector and re-accepted by an admin.
+    await this.prisma.device.updateMany({ where: { id: deviceId, hostKeyFingerprint: null }, data: { hostKeyFingerprint: fingerprint } });
+  }
+
+  async markSeen(deviceId: string, status: 'online' | 'offline'): Promise<void> {
+    await this.prisma.device.update({ where: { id: deviceId }, data: { status, ...(status === 'online' ? { lastSeenAt: new Date() } : {}) } });
+  }
+}

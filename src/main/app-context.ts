@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/load-config.ts';
+import { resolveSecretKey } from '../config/secret-key.ts';
+import type { ApprovalDeps } from '../core/approvals/decide-approval.ts';
+import type { RequestRunDeps } from '../core/runs/request-run.ts';
+import { createSecretBox, type SecretBox } from '../core/secrets/secret-box.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { applyMigrations } from '../db/migrator.ts';
+import { PrismaCredentialRepository } from '../db/prisma-credential-repository.ts';
+import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
+import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
+import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
+import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
+import { FanoutPublisher } from '../notify/fanout-publisher.ts';
+import { eventsChannel, RedisEventPublisher } from '../notify/redis-event-publisher.ts';
+import { BullmqRunQueue } from '../queue/bullmq-run-queue.ts';
+import { createRedis } from '../queue/redis-connection.ts';
+import type { ExecutionProcessorDeps } from '../runner/execution-processor.ts';
+import { RedisDeviceLock } from '../runner/redis-device-lock.ts';
+import { SshConnector } from '../ssh/index.ts';
+
+/** Everything a process needs, built once from config. Only src/main constructs adapters. */
+export interface AppContext {
+  config: Readonly<AppConfig>;
+  logger: Logger;
+  db: Database;
+  redis: Redis;
+  box: SecretBox;
+  queue: BullmqRunQueue;
+  events: FanoutPublisher;
+  runs: PrismaRunRepository;
+  devices: PrismaDeviceRepository;
+  credentials: PrismaCredentialRepository;
+  workflows: PrismaWorkflowRepository;
+  users: PrismaUserRepository;
+  requestDeps: RequestRunDeps;
+  approvalDeps: ApprovalDeps;
+  processorDeps: ExecutionProcessorDeps;
+  close(): Promise<void>;
+}
+
+export async function createAppContext(config: Readonly<AppConfig>, logger: Logger, opts: { migrate?: boolean } = {}): Promise<AppContext> {
+  if (opts.migrate ?? true) {
+    const { applied } = await applyMigrations(config.DATABASE_URL, { log: (line) => logger.info(line) });
+    if (applied.length) logger.info({ applied }, 'database migrations applied');
+  }
+  const db = await openDatabase(config.DATABASE_URL);
+  const secret = resolveSecretKey(config.NETOPS_SECRET_KEY, config.DATA_DIR);
+  if (secret.generated) logger.warn({ path: secret.path }, 'NETOPS_SECRET_KEY is not set: generated a key file (keep it: stored credentials need it)');
+  const box = createSecretBox(secret.key);
+  const redis = createRedis(config.REDIS_URL);
+  const queue = new BullmqRunQueue(redis, config.REDIS_PREFIX);
+  const events = new FanoutPublisher(logger).add(new RedisEventPublisher(redis, eventsChannel(config.REDIS_PREFIX)));
+  const runs = new PrismaRunRepository(db.prisma);
+  const devices = new PrismaDeviceRepository(db.prisma, box);
+  const workflows = new PrismaWorkflowRepository(db.prisma);
+  const credentials = new PrismaCredentialRepository(db.prisma, box);
+  const users = new PrismaUserRepository(db.prisma);
+  const requestDeps: RequestRunDeps = { workflows, devices, runs, queue, events, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES };
+  const approvalDeps: ApprovalDeps = { runs, queue, events, allowSelfApproval: config.ALLOW_SELF_APPROVAL };
+  const processorDeps: ExecutionProcessorDeps = {
+    runs, devices, workflows, events, queue,
+    connector: new SshConnector(),
+    locks: new RedisDeviceLock(redis, config.REDIS_PREFIX, config.DEVICE_LOCK_TTL_MS),
+    timeouts: { connectMs: config.SSH_CONNECT_TIMEOUT_MS, commandMs: config.SSH_COMMAND_TIMEOUT_MS, idleMs: config.SSH_IDLE_TIMEOUT_MS },
+    strictHostKeys: config.SSH_STRICT_HOST_KEYS,
+    fanoutConcurrency: config.RUN_FANOUT_CONCURRENCY,
+    workerId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+    logger,
+  };
+  return {
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, requestDeps, approvalDeps, processorDeps,
+    async close() {
+      await queue.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

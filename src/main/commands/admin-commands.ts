@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { hash as argon2Hash } from '@node-rs/argon2';
+import type { Command } from 'commander';
+import { isRole, ROLES } from '../../core/approvals/roles.ts';
+import { deviceInputSchema, type DeviceInputData } from '../../core/devices/device-input-schema.ts';
+import { parseDeviceImport } from '../../core/devices/parse-device-import.ts';
+import { NetOpsError } from '../../core/errors/index.ts';
+import type { DeviceInput } from '../../core/ports/device-repository.ts';
+import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
+import { hashToken } from '../../web/plugins/api-auth.ts';
+import type { AppContext } from '../app-context.ts';
+import { readStdinLines, withContext } from '../cli-support.ts';
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+export const toDeviceInput = (d: DeviceInputData): DeviceInput => ({
+  name: d.name, host: d.host, port: d.port, platform: d.platform, deviceType: d.device_type, credentialName: d.credential,
+  jumpHostName: d.jump_host, site: d.site, location: d.location, vendor: d.vendor, model: d.model, description: d.description, tags: d.tags,
+});
+
+/** Imports workflow YAML text as the given actor; prints what happened. */
+export async function importWorkflow(ctx: AppContext, yaml: string, actor: string): Promise<string> {
+  const def = parseWorkflowYaml(yaml);
+  const { record, created, changed } = await ctx.workflows.save(def, yaml, actor);
+  return created ? `Workflow ${def.name} created (version 1).` : changed ? `Workflow ${def.name} updated to version ${record.version}.` : `Workflow ${def.name} unchanged (version ${record.version}).`;
+}
+
+/** Creates an API token for a user; the token is shown once, only its hash is stored. */
+export async function createApiToken(ctx: AppContext, userName: string, name: string): Promise<string> {
+  const user = await ctx.users.findByName(userName);
+  if (!user) throw new NetOpsError('USER_NOT_FOUND', `No user "${userName}". Create one: netops user add ${userName} --role operator`, { field: 'user' });
+  const token = `nto_${randomBytes(24).toString('base64url')}`;
+  await ctx.users.createToken(user.id, { name, prefix: token.slice(0, 8), tokenHash: hashToken(token) });
+  return token;
+}
+
+export function registerAdminCommands(program: Command): void {
+  const user = program.command('user').description('manage users');
+  user
+    .command('add')
+    .argument('<name>')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--slack-id <id>', 'Slack user id (U…)')
+    .option('--discord-id <id>', 'Discord user id')
+    .option('--password-stdin', 'read a web login password from stdin', false)
+    .action(async (name: string, o: { role: string; slackId?: string; discordId?: string; passwordStdin: boolean }) => {
+      if (!isRole(o.role)) throw new NetOpsError('VALIDATION_FAILED', `--role must be one of ${ROLES.join(', ')}, got "${o.role}".`, { field: 'role' });
+      const role = o.role;
+      const [password] = readStdinLines(o.passwordStdin ? 1 : 0);
+      await withContext(async (ctx) => {
+        if (await ctx.users.findByName(name)) throw new NetOpsError('ALREADY_EXISTS', `User "${name}" already exists.`, { field: 'name' });
+        const passwordHash = password ? await argon2Hash(password) : null;
+        await ctx.users.create({ name, role, passwordHash, slackId: o.slackId, discordId: o.discordId });
+        say(`User ${name} created with role ${role}.`);
+      });
+    });
+
+  program
+    .command('token')
+    .description('API tokens')
+    .command('create')
+    .argument('<user>')
+    .option('--name <name>', 'label for the token', 'cli')
+    .action(async (userName: string, o: { name: string }) =>
+      withContext(async (ctx) => say(await createApiToken(ctx, userName, o.name))),
+    );
+
+  program
+    .command('credential')
+    .description('device credentials (secrets encrypted at rest)')
+    .command('add')
+    .argument('<name>')
+    .requiredOption('--username <user>')
+    .option('--password-stdin', 'read the password from stdin (first line)', false)
+    .option('--enable-secret-stdin', 'read the enable secret from stdin (next line)', false)
+    .option('--private-key-file <path>', 'an SSH private key file')
+    .action(async (name: string, o: { username: string; passwordStdin: boolean; enableSecretStdin: boolean; privateKeyFile?: string }) => {
+      const lines = readStdinLines(Number(o.passwordStdin) + Number(o.enableSecretStdin));
+      const password = o.passwordStdin ? lines.shift() : undefined;
+      const enableSecret = o.enableSecretStdin ? lines.shift() : undefined;
+      const privateKey = o.privateKeyFile ? readFileSync(o.privateKeyFile, 'utf8') : undefined;
+      await withContext(async (ctx) => {
+        const { created } = await ctx.credentials.upsert({ name, username: o.username, password, enableSecret, privateKey });
+        say(`Credential ${name} ${created ? 'created' : 'updated'}.`);
+      });
+    });
+
+  const device = program.command('device').description('devices');
+  device
+    .command('add')
+    .argument('<name>')
+    .requiredOption('--host <host>')
+    .option('--port <port>', 'SSH port', '22')
+    .requiredOption('--platform <platform>')
+    .option('--credential <name>')
+    .option('--site <site>')
+    .option('--device-type <type>')
+    .option('--jump-host <device>')
+    .option('--tag <tag>', 'repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .action(async (name: string, o: { host: string; port: string; platform: string; credential?: string; site?: string; deviceType?: string; jumpHost?: string; tag: string[] }) => {
+      const parsed = deviceInputSchema.safeParse({ name, host: o.host, port: o.port, platform: o.platform, credential: o.credential, site: o.site, device_type: o.deviceType, jump_host: o.jumpHost, tags: o.tag });
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+        throw new NetOpsError('VALIDATION_FAILED', `Invalid device: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, { issues });
+      }
+      await withContext(async (ctx) => {
+        const { created } = await ctx.devices.upsert(toDeviceInput(parsed.data));
+        say(`Device ${name} ${created ? 'created' : 'updated'}.`);
+      });
+    });
+  device
+    .command('import')
+    .argument('<file>', 'CSV (header row) or YAML')
+    .action(async (file: string) => {
+      const format = ['.yaml', '.yml'].includes(extname(file).toLowerCase()) ? 'yaml' : 'csv';
+      const rows = parseDeviceImport(readFileSync(file, 'utf8'), format);
+      await withContext(async (ctx) => {
+        let created = 0;
+        // Jump hosts first, so devices that name them resolve.
+        const ordered = [...rows].sort((a, b) => Number(Boolean(a.jump_host)) - Number(Boolean(b.jump_host)));
+        for (const row of ordered) if ((await ctx.devices.upsert(toDeviceInput(row))).created) created++;
+        say(`Imported ${rows.length} device(s): ${created} created, ${rows.length - created} updated.`);
+      });
+    });
+
+  const workflow = program.command('workflow').description('workflows');
+  workflow
+    .command('import')
+    .argument('<file>', 'workflow YAML')
+    .option('--as <user>', 'author recorded on the version', 'cli')
+    .action(async (file: string, o: { as: string }) => {
+      const yaml = readFileSync(file, 'utf8');
+      parseWorkflowYaml(yaml); // validate before opening anything
+      await withContext(async (ctx) => say(await importWorkflow(ctx, yaml, o.as)));
+    });
+  workflow
+    .command('export')
+    .argument('<name>')
+    .action(async (name: string) =>
+      withContext(async (ctx) => {
+        const yaml = await ctx.workflows.exportYaml(name);
+        if (yaml === null) throw new NetOpsError('WORKFLOW_NOT_FOUND', `No workflow named "${name}".`, { field: 'name' });
+        process.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);
+      }),
+    );
+}

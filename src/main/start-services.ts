@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { startRunWorkers } from '../queue/run-workers.ts';
+import { buildApp } from '../web/app.ts';
+import type { AppContext } from './app-context.ts';
+
+export interface Services {
+  app: FastifyInstance | null;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the web server and/or the workers on one context; stop() drains them in order. */
+export async function startServices(ctx: AppContext, what: { web: boolean; worker: boolean }): Promise<Services> {
+  const workers = what.worker
+    ? startRunWorkers({
+        connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, concurrency: ctx.config.WORKER_CONCURRENCY, lockRetryMs: 1000,
+        processor: ctx.processorDeps, approvals: ctx.approvalDeps, logger: ctx.logger.child({ component: 'worker' }),
+      })
+    : null;
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  if (what.web) {
+    app = await buildApp(ctx);
+    url = await app.listen({ host: ctx.config.HOST, port: ctx.config.PORT });
+  }
+  if (workers) ctx.logger.info({ concurrency: ctx.config.WORKER_CONCURRENCY, workerId: ctx.processorDeps.workerId }, 'worker started');
+  return {
+    app, url,
+    async stop() {
+      await app?.close();
+      await workers?.close();
+    },
+  };
+}
+
+/** Runs until SIGINT/SIGTERM, then stops services and the context. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stderr.write(`\n${signal}: stopping…\n`);
+    stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,41 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { RunQueue } from '../core/ports/run-queue.ts';
+import { QueueNames } from './queue-names.ts';
+
+export interface RunJob { runId: string }
+export interface ExecutionJob { executionId: string }
+export interface ApprovalExpiryJob { runId: string }
+
+const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
+/** Producer side of the run queues. Job ids are domain ids, so a repeated enqueue is a no-op. */
+export class BullmqRunQueue implements RunQueue {
+  readonly runs: Queue<RunJob>;
+  readonly executions: Queue<ExecutionJob>;
+  readonly approvals: Queue<ApprovalExpiryJob>;
+
+  constructor(connection: Redis, prefix: string) {
+    const opts = { connection, prefix };
+    this.runs = new Queue<RunJob>(QueueNames.runs, opts);
+    this.executions = new Queue<ExecutionJob>(QueueNames.executions, opts);
+    this.approvals = new Queue<ApprovalExpiryJob>(QueueNames.approvals, opts);
+  }
+
+  async enqueueRun(runId: string): Promise<void> {
+    await this.runs.add('run', { runId }, { jobId: runId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...KEEP });
+  }
+
+  async enqueueExecution(executionId: string, options?: { delayMs?: number }): Promise<void> {
+    // No automatic attempts: an execution is never retried blindly; the processor decides what a re-delivery means.
+    await this.executions.add('execution', { executionId }, { jobId: executionId, delay: options?.delayMs ?? 0, ...KEEP });
+  }
+
+  async scheduleApprovalExpiry(runId: string, at: Date): Promise<void> {
+    await this.approvals.add('expire', { runId }, { jobId: `expire-${runId}`, delay: Math.max(0, at.getTime() - Date.now()), ...KEEP });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.runs.close(), this.executions.close(), this.approvals.close()]);
+  }
+}

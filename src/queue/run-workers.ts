@@ -1,0 +1,62 @@
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { expireApproval, type ApprovalDeps } from '../core/approvals/decide-approval.ts';
+import { startRun } from '../core/runs/start-run.ts';
+import { processExecution, type ExecutionProcessorDeps } from '../runner/execution-processor.ts';
+import type { ApprovalExpiryJob, ExecutionJob, RunJob } from './bullmq-run-queue.ts';
+import { QueueNames } from './queue-names.ts';
+
+export interface RunWorkersOptions {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  /** How long an execution waiting for a busy device sleeps before trying the lock again. */
+  lockRetryMs: number;
+  processor: ExecutionProcessorDeps;
+  approvals: ApprovalDeps;
+  logger: Logger;
+}
+
+/** The worker side: runs fan out, executions run on devices, approvals expire. */
+export function startRunWorkers(opts: RunWorkersOptions): { close(): Promise<void>; workers: Worker[] } {
+  const base = { connection: opts.connection, prefix: opts.prefix };
+  const runs = new Worker<RunJob>(
+    QueueNames.runs,
+    async (job) => {
+      await startRun(opts.processor, job.data.runId);
+    },
+    { ...base, concurrency: 5 },
+  );
+  const executions = new Worker<ExecutionJob>(
+    QueueNames.executions,
+    async (job: Job<ExecutionJob>, token?: string) => {
+      const result = await processExecution(opts.processor, job.data.executionId);
+      if (result.kind === 'waiting') {
+        await job.moveToDelayed(Date.now() + opts.lockRetryMs, token);
+        throw new DelayedError();
+      }
+      return result;
+    },
+    // A stalled job (its worker died) comes back; the processor turns it into `interrupted` if a change began.
+    { ...base, concurrency: opts.concurrency, maxStalledCount: 3, lockDuration: 30_000 },
+  );
+  const approvals = new Worker<ApprovalExpiryJob>(
+    QueueNames.approvals,
+    async (job) => {
+      await expireApproval(opts.approvals, job.data.runId);
+    },
+    { ...base, concurrency: 5 },
+  );
+  const workers = [runs, executions, approvals];
+  for (const w of workers) {
+    w.on('failed', (job, err) => opts.logger.error({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
+    w.on('error', (err) => opts.logger.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

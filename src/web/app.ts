@@ -1,0 +1,31 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from '../main/app-context.ts';
+import { catalogRoutes } from './api/catalog-routes.ts';
+import { runsRoutes } from './api/runs-routes.ts';
+import { healthRoutes } from './health-routes.ts';
+import { bearerAuth } from './plugins/api-auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+
+/** Builds the HTTP app (API, health, pages) on an app context; tests call this and use inject(). */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: ctx.logger.child({ component: 'web' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024, disableRequestLogging: true });
+  app.decorateRequest('user', null);
+  registerErrorHandler(app);
+  await app.register((a) => healthRoutes(a, ctx));
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', bearerAuth(ctx.users));
+      await runsRoutes(api, ctx);
+      await catalogRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/', async (_req, reply) =>
+    reply.type('text/html').send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>NetOps Bot</title></head><body>` +
+        `<h1>NetOps Bot</h1><p>The web companion is coming. Meanwhile: the REST API under <code>/api/v1</code>, ` +
+        `<a href="/healthz">/healthz</a>, <a href="/readyz">/readyz</a>, and the CLI (<code>npx netops --help</code>).</p></body></html>`,
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { NetOpsError } from '../../core/errors/index.ts';
+
+/** Every error leaves as {error:{code,message,details}} with the code's status; bad input is never a 500. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | NetOpsError | ZodError | Error, req, reply) => {
+    if (err instanceof NetOpsError) {
+      if (err.status >= 500) req.log.error({ code: err.code, err: err.message }, 'request failed');
+      return reply.status(err.status).send({ error: err.toJSON() });
+    }
+    if (err instanceof ZodError) {
+      const issues = err.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: issues.map((i) => `${i.field || 'body'}: ${i.message}`).join('; '), details: { issues } } });
+    }
+    const fe = err as FastifyError;
+    if (fe.validation || (fe.statusCode && fe.statusCode < 500)) {
+      const status = fe.statusCode ?? 400;
+      const code = status === 429 ? 'RATE_LIMITED' : status === 413 ? 'VALIDATION_FAILED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+      return reply.status(status).send({ error: { code, message: fe.message } });
+    }
+    req.log.error({ err }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error; the server log has the details (search for the request id).', details: { requestId: req.id } } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}. The API is under /api/v1.` } }),
+  );
+}
