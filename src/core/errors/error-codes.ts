@@ -42,6 +42,7 @@ export const ErrorCodes = {
   PROMPT_NOT_DETECTED: { status: 504, retryable: true },
   COMMAND_TIMEOUT: { status: 504, retryable: false },
   SESSION_CLOSED: { status: 502, retryable: false },
+  SSH_NEGOTIATION_FAILED: { status: 502, retryable: false },
   COMMAND_ERROR: { status: 422, retryable: false },
   CHECK_FAILED: { status: 422, retryable: false },
   // infrastructure

@@ -50,6 +50,8 @@ export interface DeviceSession {
   /** "SHA256:…" of the key the device presented; the caller pins it when it was unknown. */
   readonly hostKeyFingerprint: string;
   readonly hostKeyWasUnknown: boolean;
+  /** The jump host's key, when the session went through one (so the caller can pin it too). */
+  readonly jumpHostKey?: { fingerprint: string; wasUnknown: boolean } | undefined;
   /** A read-only (exec-mode) command. */
   run(command: string): Promise<CommandOutput>;
   /**

@@ -20,7 +20,8 @@ export interface NewRun {
   devices: { id: string; name: string }[];
 }
 
-export type RunRef = { id: string } | { number: number };
+export type { RunRef } from '../commands/run-ref.ts';
+import type { RunRef } from '../commands/run-ref.ts';
 
 export interface RunFilter {
   status?: RunStatus | undefined;

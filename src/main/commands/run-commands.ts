@@ -6,7 +6,7 @@ import { NetOpsError } from '../../core/errors/index.ts';
 import { cancelRun } from '../../core/runs/cancel-run.ts';
 import { getRunDetail } from '../../core/runs/get-run-detail.ts';
 import { presentRun, presentRunDetail } from '../../core/runs/present-run.ts';
-import { parseRunRef } from '../../core/runs/run-ref.ts';
+import { parseRunRef } from '../../core/commands/run-ref.ts';
 import { requestRun } from '../../core/runs/request-run.ts';
 import type { AppContext } from '../app-context.ts';
 import { parseKeyValues, RunFailedExit, withContext } from '../cli-support.ts';

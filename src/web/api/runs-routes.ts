@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RUN_SOURCES, RUN_STATUSES } from '../../core/runs/run-status.ts';
 import { getRunDetail } from '../../core/runs/get-run-detail.ts';
 import { presentRun, presentRunDetail } from '../../core/runs/present-run.ts';
-import { parseRunRef } from '../../core/runs/run-ref.ts';
+import { parseRunRef } from '../../core/commands/run-ref.ts';
 import { requestRun } from '../../core/runs/request-run.ts';
 import type { AppContext } from '../../main/app-context.ts';
 import { pageOf, pageQuery } from './pagination.ts';
@@ -49,6 +49,6 @@ export async function runsRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   app.get<{ Params: { id: string } }>('/runs/:id', async (req) => {
-    return presentRunDetail(await getRunDetail(ctx, parseRunRef(req.params.id, 'id')), base);
+    return presentRunDetail(await getRunDetail(ctx, parseRunRef(req.params.id)), base);
   });
 }

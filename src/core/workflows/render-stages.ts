@@ -1,0 +1,32 @@
+import { STAGES, type Stage } from '../runs/run-status.ts';
+import { checkOperator, type CheckSpec } from './check-spec.ts';
+import type { ParamValue } from './param-spec.ts';
+import { renderTemplate } from './templating.ts';
+import type { StepSpec } from './step-spec.ts';
+import type { WorkflowDefinition } from './workflow-definition.ts';
+
+/** A step with params substituted: what the stage runner sends to the device and checks. */
+export type RenderedStep =
+  | { mode: 'exec'; command: string; expect: CheckSpec | null }
+  | { mode: 'config'; commands: string[] };
+
+export type RenderedStages = Record<Stage, RenderedStep[]>;
+
+function renderCheck(check: CheckSpec, params: Record<string, ParamValue>): CheckSpec {
+  const { kind, value } = checkOperator(check);
+  // In a regex a value must match literally: 10.0.0.1 must not match 10a0b0c1.
+  const escapeRegex = kind === 'regex' || kind === 'not_regex';
+  return { [kind]: renderTemplate(value, params, { escapeRegex }) };
+}
+
+function renderStep(step: StepSpec, params: Record<string, ParamValue>): RenderedStep {
+  if ('commands' in step) return { mode: 'config', commands: step.commands.map((c) => renderTemplate(c, params)) };
+  return { mode: 'exec', command: renderTemplate(step.command, params), expect: step.expect ? renderCheck(step.expect, params) : null };
+}
+
+/** Substitutes validated params into every stage; a stage the workflow leaves out renders as []. */
+export function renderStages(def: Pick<WorkflowDefinition, 'stages'>, params: Record<string, ParamValue>): RenderedStages {
+  const out = {} as RenderedStages;
+  for (const stage of STAGES) out[stage] = (def.stages[stage] ?? []).map((step) => renderStep(step, params));
+  return out;
+}

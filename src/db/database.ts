@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { NetOpsError } from '../core/errors/index.ts';
+import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.ts';
+import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client.ts';
+import { parseDatabaseUrl, withSearchPath } from './database-url.ts';
+import type { Prisma, PrismaClient } from './prisma-client.ts';
+
+/** An open database: the Prisma client the repositories use, and how to close it. */
+export interface Database {
+  prisma: PrismaClient;
+  provider: 'sqlite' | 'postgresql';
+  /** DATABASE_URL as given (may contain a password: do not log it) */
+  url: string;
+  close(): Promise<void>;
+}
+
+type AdapterFactory = Prisma.PrismaClientOptionsWithAdapter['adapter'];
+
+/** Milliseconds a SQLite writer waits for another process's write lock before failing with "database is locked". */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Per-connection SQLite settings. WAL lets readers and one writer in other processes (web, workers) share the
+ * file; NORMAL sync is durable in WAL mode except for the last transactions on power loss; foreign keys are off
+ * by default in SQLite and the models' cascades depend on them.
+ */
+const SQLITE_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`;
+
+/**
+ * Opens the database named by DATABASE_URL and checks that it answers. `file:` → embedded SQLite (the parent
+ * folder is created), `postgres://` / `postgresql://` → PostgreSQL, `?schema=NAME` selecting the schema.
+ * Does not apply migrations: call applyMigrations(url) first.
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  if (target.provider === 'sqlite') {
+    try {
+      mkdirSync(dirname(target.path), { recursive: true });
+    } catch (err) {
+      throw new NetOpsError('DATABASE_UNAVAILABLE', `cannot create the folder of the SQLite database ${target.path}: ${(err as Error).message}`, undefined, { cause: err });
+    }
+    const adapter = withConnectionSetup(new PrismaBetterSqlite3({ url: target.path, timeout: SQLITE_BUSY_TIMEOUT_MS }), SQLITE_PRAGMAS);
+    const prisma = new SqlitePrismaClient({ adapter });
+    return ready({ prisma, provider: 'sqlite', url, close: () => prisma.$disconnect() }, target.display);
+  }
+  const adapter = new PrismaPg(
+    { connectionString: withSearchPath(target.connectionString, target.schema), connectionTimeoutMillis: 10_000 },
+    { schema: target.schema },
+  );
+  // The two generated clients come from the same models but are distinct types; the repositories are written
+  // against the SQLite client's type (prisma-client.ts). This is the one place where the PostgreSQL client is
+  // treated as that type.
+  const prisma = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  return ready({ prisma, provider: 'postgresql', url, close: () => prisma.$disconnect() }, target.display);
+}
+
+/** Runs `script` on every connection the adapter opens (the client may reconnect after $disconnect). */
+function withConnectionSetup(factory: AdapterFactory, script: string): AdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(script);
+      return adapter;
+    },
+  };
+}
+
+/** Proves the database answers, so a bad URL or a stopped server fails at start with one clear line. */
+async function ready(db: Database, display: string): Promise<Database> {
+  try {
+    await db.prisma.$queryRawUnsafe('SELECT 1');
+    return db;
+  } catch (err) {
+    await db.close().catch(() => {});
+    const kind = db.provider === 'sqlite' ? 'SQLite database' : 'PostgreSQL';
+    throw new NetOpsError('DATABASE_UNAVAILABLE', `cannot open ${kind} at ${display}: ${(err as Error).message}`, undefined, { cause: err });
+  }
+}

@@ -1,0 +1,190 @@
+import { NO_OUTPUT, type CliResult } from './cli-result.ts';
+import type { CommandHandler, CommandNode } from './command-matcher.ts';
+import type { IosCliContext } from './ios-cli-context.ts';
+import { macFor, type IosInterface } from './ios-state.ts';
+
+type Node = CommandNode<IosCliContext>;
+
+/** Wraps a handler that changes the configuration, so "Last configuration change" follows. */
+const change = (fn: CommandHandler<IosCliContext>): CommandHandler<IosCliContext> => (ctx, args) => {
+  const result = fn(ctx, args);
+  ctx.markChanged();
+  return result;
+};
+
+const end: Node = {
+  run: (ctx) => {
+    ctx.mode = 'privileged';
+    ctx.currentInterface = null;
+    ctx.currentVlan = null;
+    return NO_OUTPUT;
+  },
+};
+
+const exit: Node = {
+  run: (ctx) => {
+    if (ctx.mode === 'config') ctx.mode = 'privileged';
+    else ctx.mode = 'config';
+    ctx.currentInterface = null;
+    ctx.currentVlan = null;
+    return NO_OUTPUT;
+  },
+};
+
+const virtualInterface = (_ctx: IosCliContext, name: string): boolean => !name.startsWith('GigabitEthernet');
+const validHostname = (_ctx: IosCliContext, name: string): boolean => /^[A-Za-z][A-Za-z0-9._-]{0,62}$/.test(name);
+const contiguousMask = (_ctx: IosCliContext, mask: string): boolean => {
+  const bits = mask.split('.').map((o) => Number(o).toString(2).padStart(8, '0')).join('');
+  return /^1*0*$/.test(bits);
+};
+
+function enterInterface(ctx: IosCliContext, name: string): CliResult {
+  if (!ctx.state.interfaces.has(name)) {
+    const created: IosInterface = { name, description: null, ipv4: null, shutdown: false, mac: macFor(ctx.state.interfaces.size, 0xff) };
+    ctx.state.interfaces.set(name, created);
+    ctx.markChanged();
+  }
+  ctx.mode = 'config-if';
+  ctx.currentInterface = name;
+  ctx.currentVlan = null;
+  return NO_OUTPUT;
+}
+
+function enterVlan(ctx: IosCliContext, id: number): CliResult {
+  if (!ctx.state.vlans.has(id)) {
+    ctx.state.vlans.set(id, { id, name: defaultVlanName(id) });
+    ctx.markChanged();
+  }
+  ctx.mode = 'config-vlan';
+  ctx.currentVlan = id;
+  ctx.currentInterface = null;
+  return NO_OUTPUT;
+}
+
+const defaultVlanName = (id: number): string => `VLAN${String(id).padStart(4, '0')}`;
+
+function currentInterface(ctx: IosCliContext): IosInterface {
+  const intf = ctx.state.interfaces.get(ctx.currentInterface ?? '');
+  // Another session may have removed it ("no interface"); IOS would drop us back to global config.
+  if (intf === undefined) throw new Error(`interface ${ctx.currentInterface ?? '?'} no longer exists`);
+  return intf;
+}
+
+/** Global configuration mode `(config)#`. */
+export const CONFIG_COMMANDS: Node = {
+  keywords: {
+    hostname: {
+      arg: {
+        name: 'name',
+        kind: 'word',
+        validate: validHostname,
+        next: { run: change((ctx, a) => ((ctx.state.hostname = a.name ?? ctx.state.hostname), NO_OUTPUT)) },
+      },
+    },
+    interface: { arg: { name: 'if', kind: 'interface', next: { run: (ctx, a) => enterInterface(ctx, a.if ?? '') } } },
+    vlan: { arg: { name: 'id', kind: 'number', min: 1, max: 4094, next: { run: (ctx, a) => enterVlan(ctx, Number(a.id)) } } },
+    no: {
+      keywords: {
+        interface: {
+          arg: {
+            name: 'if',
+            kind: 'interface',
+            validate: virtualInterface,
+            next: { run: change((ctx, a) => (ctx.state.interfaces.delete(a.if ?? ''), NO_OUTPUT)) },
+          },
+        },
+        vlan: {
+          arg: {
+            name: 'id',
+            kind: 'number',
+            min: 1,
+            max: 4094,
+            next: {
+              run: (ctx, a) => {
+                const id = Number(a.id);
+                if (id === 1 || (id >= 1002 && id <= 1005)) return { output: `%Default VLAN ${id} may not be deleted.\n` };
+                if (ctx.state.vlans.delete(id)) ctx.markChanged();
+                return NO_OUTPUT;
+              },
+            },
+          },
+        },
+      },
+    },
+    end,
+    exit,
+  },
+};
+
+/** Interface configuration mode `(config-if)#`. */
+export const CONFIG_IF_COMMANDS: Node = {
+  keywords: {
+    description: { arg: { name: 'text', kind: 'line', next: { run: change((ctx, a) => ((currentInterface(ctx).description = a.text ?? ''), NO_OUTPUT)) } } },
+    ip: {
+      keywords: {
+        address: {
+          arg: {
+            name: 'address',
+            kind: 'ipv4',
+            next: {
+              arg: {
+                name: 'mask',
+                kind: 'ipv4',
+                validate: contiguousMask,
+                next: {
+                  run: change((ctx, a) => {
+                    currentInterface(ctx).ipv4 = { address: a.address ?? '', mask: a.mask ?? '' };
+                    return NO_OUTPUT;
+                  }),
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    shutdown: { run: change((ctx) => ((currentInterface(ctx).shutdown = true), NO_OUTPUT)) },
+    no: {
+      keywords: {
+        description: { run: change((ctx) => ((currentInterface(ctx).description = null), NO_OUTPUT)) },
+        ip: { keywords: { address: { run: change((ctx) => ((currentInterface(ctx).ipv4 = null), NO_OUTPUT)) } } },
+        shutdown: { run: change((ctx) => ((currentInterface(ctx).shutdown = false), NO_OUTPUT)) },
+      },
+    },
+    end,
+    exit,
+  },
+};
+
+/** VLAN configuration mode `(config-vlan)#`. */
+export const CONFIG_VLAN_COMMANDS: Node = {
+  keywords: {
+    name: {
+      arg: {
+        name: 'name',
+        kind: 'word',
+        validate: (_ctx, name) => name.length <= 32,
+        next: {
+          run: change((ctx, a) => {
+            const vlan = ctx.state.vlans.get(ctx.currentVlan ?? -1);
+            if (vlan !== undefined) vlan.name = a.name ?? vlan.name;
+            return NO_OUTPUT;
+          }),
+        },
+      },
+    },
+    no: {
+      keywords: {
+        name: {
+          run: change((ctx) => {
+            const vlan = ctx.state.vlans.get(ctx.currentVlan ?? -1);
+            if (vlan !== undefined) vlan.name = defaultVlanName(vlan.id);
+            return NO_OUTPUT;
+          }),
+        },
+      },
+    },
+    end,
+    exit,
+  },
+};

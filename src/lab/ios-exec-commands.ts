@@ -1,0 +1,144 @@
+import { NO_OUTPUT, type CliResult } from './cli-result.ts';
+import type { CommandNode } from './command-matcher.ts';
+import type { IosCliContext } from './ios-cli-context.ts';
+import { renderInterfaceConfig, renderRunningConfig } from './ios-running-config.ts';
+import { showClock, showInterfaces, showIpInterfaceBrief, showVersion } from './ios-show-output.ts';
+import { showVlanBrief, showVlanId } from './ios-show-vlan.ts';
+
+type Node = CommandNode<IosCliContext>;
+const out = (output: string): CliResult => ({ output });
+const existingInterface = (ctx: IosCliContext, name: string): boolean => ctx.state.interfaces.has(name);
+const close: Node = { run: () => ({ output: '', close: true }) };
+
+function runningConfig(ctx: IosCliContext): CliResult {
+  const fault = ctx.env.fault();
+  return out(
+    renderRunningConfig(ctx.state, {
+      username: ctx.env.username,
+      password: ctx.env.password,
+      enableSecret: ctx.env.enableSecret,
+      clearTextSecrets: fault?.kind === 'echoSecrets',
+      hugeMegabytes: fault?.kind === 'hugeConfig' ? fault.megabytes : 0,
+    }),
+  );
+}
+
+function save(ctx: IosCliContext): CliResult {
+  ctx.state.savedAt = new Date();
+  return out('Building configuration...\n[OK]\n');
+}
+
+function enable(ctx: IosCliContext): CliResult {
+  if (ctx.mode !== 'user') return NO_OUTPUT;
+  if (ctx.env.enableSecret === '') {
+    ctx.mode = 'privileged';
+    return NO_OUTPUT;
+  }
+  return {
+    output: '',
+    ask: {
+      prompt: 'Password: ',
+      secret: true,
+      answer: (reply) => {
+        if (reply !== ctx.env.enableSecret) return out('% Access denied\n\n');
+        ctx.mode = 'privileged';
+        return NO_OUTPUT;
+      },
+    },
+  };
+}
+
+const terminal: Node = {
+  keywords: {
+    length: { arg: { name: 'n', kind: 'number', min: 0, max: 512, next: { run: (ctx, a) => ((ctx.terminalLength = Number(a.n)), NO_OUTPUT) } } },
+    width: { arg: { name: 'n', kind: 'number', min: 0, max: 512, next: { run: (ctx, a) => ((ctx.terminalWidth = Number(a.n)), NO_OUTPUT) } } },
+  },
+};
+
+const ipInterfaceBrief: Node = {
+  keywords: { interface: { keywords: { brief: { run: (ctx) => out(showIpInterfaceBrief(ctx.state)) } } } },
+};
+
+const showInterfacesNode: Node = {
+  run: (ctx) => out(showInterfaces(ctx.state)),
+  arg: { name: 'if', kind: 'interface', validate: existingInterface, next: { run: (ctx, a) => out(showInterfaces(ctx.state, a.if)) } },
+};
+
+/** What user EXEC (`>`) may run. */
+export const USER_EXEC_COMMANDS: Node = {
+  keywords: {
+    show: {
+      keywords: {
+        version: { run: (ctx) => out(showVersion(ctx.state)) },
+        clock: { run: () => out(showClock()) },
+        interfaces: showInterfacesNode,
+        ip: ipInterfaceBrief,
+      },
+    },
+    enable: { run: enable },
+    terminal,
+    exit: close,
+    logout: close,
+  },
+};
+
+/** What privileged EXEC (`#`) may run. */
+export const PRIVILEGED_EXEC_COMMANDS: Node = {
+  keywords: {
+    show: {
+      keywords: {
+        version: { run: (ctx) => out(showVersion(ctx.state)) },
+        clock: { run: () => out(showClock()) },
+        interfaces: showInterfacesNode,
+        ip: ipInterfaceBrief,
+        'running-config': {
+          run: runningConfig,
+          keywords: {
+            interface: {
+              arg: {
+                name: 'if',
+                kind: 'interface',
+                validate: existingInterface,
+                next: { run: (ctx, a) => out(renderInterfaceConfig(ctx.state.interfaces.get(a.if ?? '')!)) },
+              },
+            },
+          },
+        },
+        vlan: {
+          run: (ctx) => out(showVlanBrief(ctx.state)),
+          keywords: {
+            brief: { run: (ctx) => out(showVlanBrief(ctx.state)) },
+            id: { arg: { name: 'id', kind: 'number', min: 1, max: 4094, next: { run: (ctx, a) => out(showVlanId(ctx.state, Number(a.id))) } } },
+          },
+        },
+      },
+    },
+    configure: {
+      keywords: {
+        terminal: {
+          run: (ctx) => {
+            ctx.mode = 'config';
+            return out('Enter configuration commands, one per line.  End with CNTL/Z.\n');
+          },
+        },
+      },
+    },
+    enable: { run: enable },
+    disable: { run: (ctx) => ((ctx.mode = 'user'), NO_OUTPUT) },
+    terminal,
+    write: { run: save, keywords: { memory: { run: save } } },
+    copy: {
+      keywords: {
+        'running-config': {
+          keywords: {
+            'startup-config': {
+              run: (ctx) => ({ output: '', ask: { prompt: 'Destination filename [startup-config]? ', secret: false, answer: () => save(ctx) } }),
+            },
+          },
+        },
+      },
+    },
+    exit: close,
+    logout: close,
+  },
+};

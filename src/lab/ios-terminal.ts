@@ -1,0 +1,127 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { Duplex } from 'node:stream';
+import type { CliResult } from './cli-result.ts';
+import { CTRL_Z, type IosCli } from './ios-cli.ts';
+import { KeyQueue } from './key-queue.ts';
+import type { LabFault } from './lab-fault.ts';
+
+/** What a terminal needs from its device. */
+export interface TerminalHooks {
+  fault(): LabFault | null;
+  commandDelayMs: number;
+  banner: string;
+  /** Records a received line in the device's commandLog. */
+  log(line: string): void;
+  /** Drops the whole SSH connection (the drop fault, exit/logout). */
+  disconnect(): void;
+}
+
+const MORE = ' --More-- ';
+/** What IOS sends after a --More-- key: back over the prompt, blank it, back again. */
+const MORE_ERASE = `${'\b'.repeat(9)}${' '.repeat(9)}${'\b'.repeat(9)}`;
+const DEFAULT_PAGE = 24;
+
+/** The I/O side of one simulated vty session: echo, prompts, paging, questions and faults. */
+export class IosTerminal {
+  private readonly input = new KeyQueue();
+  private readonly decoder = new StringDecoder('utf8');
+  private closed = false;
+
+  constructor(
+    private readonly stream: Duplex,
+    private readonly cli: IosCli,
+    private readonly hooks: TerminalHooks,
+  ) {}
+
+  start(): void {
+    this.stream.on('data', (data: Buffer) => this.input.push(this.decoder.write(data)));
+    this.stream.on('close', () => this.stop());
+    this.stream.on('end', () => this.stop());
+    this.stream.on('error', () => this.stop());
+    void this.loop().catch(() => this.stop());
+  }
+
+  private stop(): void {
+    this.closed = true;
+    this.input.close();
+  }
+
+  private async loop(): Promise<void> {
+    if (this.hooks.banner !== '') this.write(`\n${this.hooks.banner}\n\n`);
+    for (;;) {
+      this.write(this.decorate(this.cli.prompt(), true));
+      const line = await this.input.line();
+      if (line === null || this.closed) return;
+      this.write(line === CTRL_Z ? '^Z\n' : `${line}\n`);
+      this.hooks.log(line === CTRL_Z ? '^Z' : line);
+      const fault = this.hooks.fault();
+      if (fault?.kind === 'hang') return; // keep the connection open, answer nothing more
+      const delay = this.hooks.commandDelayMs + (fault?.kind === 'slow' ? fault.delayMs : 0);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (this.closed || !(await this.present(this.cli.execute(line)))) return;
+    }
+  }
+
+  /** Shows a result (paged), asks its question if any. False when the session ended. */
+  private async present(result: CliResult): Promise<boolean> {
+    if (!(await this.page(result.output))) return false;
+    if (result.close === true) {
+      this.hooks.disconnect();
+      return false;
+    }
+    if (result.ask === undefined) return true;
+    this.write(result.ask.prompt);
+    const reply = await this.input.line();
+    if (reply === null || this.closed) return false;
+    this.hooks.log(result.ask.secret ? '********' : reply);
+    const echo = !result.ask.secret || this.hooks.fault()?.kind === 'echoSecrets';
+    this.write(`${echo ? reply : ''}\n`);
+    return this.present(result.ask.answer(reply));
+  }
+
+  private async page(output: string): Promise<boolean> {
+    if (output === '') return true;
+    const fault = this.hooks.fault();
+    if (fault?.kind === 'drop') {
+      this.write(this.decorate(output.slice(0, Math.ceil(output.length / 2)), false));
+      this.hooks.disconnect();
+      return false;
+    }
+    const lines = output.endsWith('\n') ? output.slice(0, -1).split('\n') : output.split('\n');
+    const length = fault?.kind === 'ignoreTerminalLength' && this.cli.terminalLength === 0 ? DEFAULT_PAGE : this.cli.terminalLength;
+    if (length === 0 || lines.length <= length) {
+      this.write(this.decorate(output.endsWith('\n') ? output : `${output}\n`, false));
+      return true;
+    }
+    let next = 0;
+    let take = length;
+    while (next < lines.length) {
+      this.write(this.decorate(`${lines.slice(next, next + take).join('\n')}\n`, false));
+      next += take;
+      if (next >= lines.length) break;
+      this.write(MORE);
+      const key = await this.input.key();
+      if (key === null || this.closed) return false;
+      this.write(MORE_ERASE);
+      if (key === ' ') take = length;
+      else if (key === '\r' || key === '\n') take = 1;
+      else break; // q or any other key ends the output, as on IOS
+    }
+    return true;
+  }
+
+  /** Adds ANSI noise when the device has the ansi fault. */
+  private decorate(text: string, isPrompt: boolean): string {
+    if (this.hooks.fault()?.kind !== 'ansi') return text;
+    if (isPrompt) return `\x1b[0m\x1b[K${text}`;
+    return text
+      .split('\n')
+      .map((line, i) => (line === '' ? line : i % 3 === 0 ? `\x1b[1;32m${line}\x1b[0m` : `${line}\x1b[K`))
+      .join('\n');
+  }
+
+  private write(text: string): void {
+    if (this.closed || this.stream.destroyed || !this.stream.writable) return;
+    this.stream.write(text.replace(/\n/g, '\r\n'));
+  }
+}

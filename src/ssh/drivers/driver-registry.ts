@@ -1,0 +1,26 @@
+import { NetOpsError } from '../../core/errors/index.ts';
+import type { PlatformName } from '../../core/ports/device-session.ts';
+import type { PlatformDriver } from '../platform-driver.ts';
+import { ciscoIosDriver } from './cisco-ios.ts';
+
+const DRIVERS: Partial<Record<PlatformName, PlatformDriver>> = {
+  cisco_ios: ciscoIosDriver,
+};
+
+/** The driver of a platform; PLATFORM_NOT_SUPPORTED for platforms without one yet. */
+export function getDriver(platform: PlatformName): PlatformDriver {
+  const driver = DRIVERS[platform];
+  if (driver === undefined) {
+    const supported = Object.keys(DRIVERS).join(', ');
+    throw new NetOpsError('PLATFORM_NOT_SUPPORTED', `No SSH driver for platform "${platform}" yet (supported: ${supported})`, {
+      platform,
+      supported: Object.keys(DRIVERS),
+    });
+  }
+  return driver;
+}
+
+/** Platforms that have a driver. */
+export function supportedPlatforms(): PlatformName[] {
+  return Object.keys(DRIVERS) as PlatformName[];
+}

@@ -1,0 +1,2 @@
+export * from './cisco-ios.ts';
+export * from './driver-registry.ts';
