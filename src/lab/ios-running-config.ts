@@ -82,12 +82,14 @@ function interfaceLines(intf: IosInterface): string[] {
   return out;
 }
 
-/** Entries are ~60 bytes; the list is generated per request, never kept in memory. */
+/** Generated per request (never kept in memory), until the list alone reaches the size asked for. */
 function hugeAccessList(megabytes: number): string[] {
   const lines = ['ip access-list extended LAB-HUGE-ACL'];
-  const entries = Math.ceil((megabytes * 1024 * 1024) / 60);
-  for (let i = 0; i < entries; i++) {
-    lines.push(` ${(i + 1) * 10} permit tcp host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} any eq ${1024 + (i % 60000)}`);
+  const target = megabytes * 1024 * 1024;
+  for (let i = 0, size = 0; size < target; i++) {
+    const line = ` ${(i + 1) * 10} permit tcp host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} any eq ${1024 + (i % 60000)}`;
+    lines.push(line);
+    size += line.length + 1;
   }
   return lines;
 }

@@ -80,13 +80,13 @@ export class IosTerminal {
   }
 
   private async page(output: string): Promise<boolean> {
-    if (output === '') return true;
     const fault = this.hooks.fault();
     if (fault?.kind === 'drop') {
       this.write(this.decorate(output.slice(0, Math.ceil(output.length / 2)), false));
       this.hooks.disconnect();
       return false;
     }
+    if (output === '') return true;
     const lines = output.endsWith('\n') ? output.slice(0, -1).split('\n') : output.split('\n');
     const length = fault?.kind === 'ignoreTerminalLength' && this.cli.terminalLength === 0 ? DEFAULT_PAGE : this.cli.terminalLength;
     if (length === 0 || lines.length <= length) {

@@ -21,7 +21,9 @@ export function exitCodeFor(err: unknown): number {
   const e = asNetOpsError(err);
   process.stderr.write(`netops: ${e.message}${e.code === 'INTERNAL' ? '' : ` [${e.code}]`}\n`);
   const details = e.details as { issues?: { field: string; message: string }[] } | undefined;
-  for (const issue of details?.issues ?? []) process.stderr.write(`  - ${issue.field}: ${issue.message}\n`);
+  const issues = details?.issues ?? [];
+  // One issue is already the message; a list says every problem at once.
+  if (issues.length > 1) for (const issue of issues) process.stderr.write(`  - ${issue.field}: ${issue.message}\n`);
   return e.status < 500 || e.code === 'CONFIG_INVALID' ? EXIT.badInput : EXIT.runFailed;
 }
 

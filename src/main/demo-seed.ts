@@ -25,7 +25,8 @@ export async function seedDemo(ctx: AppContext, lab: Lab): Promise<DemoSeed> {
 
   const workflows: string[] = [];
   for (const file of readdirSync(SEED_WORKFLOWS_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
-    workflows.push(await importWorkflow(ctx, readFileSync(new URL(file, SEED_WORKFLOWS_DIR), 'utf8'), 'demo'));
+    await importWorkflow(ctx, readFileSync(new URL(file, SEED_WORKFLOWS_DIR), 'utf8'), 'demo');
+    workflows.push(file.replace(/\.yaml$/, ''));
   }
   let adminPassword: string | null = null;
   if (!(await ctx.users.findByName('admin'))) {

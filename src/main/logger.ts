@@ -9,7 +9,15 @@ const REDACT = [
   'req.headers.authorization', 'req.headers.cookie', 'headers.authorization',
 ];
 
-/** Structured JSON logs (pino). Child loggers carry runId / executionId. */
+/**
+ * Structured JSON logs (pino); child loggers carry runId / executionId. On a terminal (and unless
+ * LOG_FORMAT=json) lines are pretty-printed for people; pipes and files get JSON for machines.
+ */
 export function createLogger(level: string, name = 'netops'): Logger {
-  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } });
+  const pretty = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json';
+  return pino({
+    name, level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name' } } } : {}),
+  });
 }

@@ -18,9 +18,10 @@ export async function watchRun(
   for (;;) {
     const run = await runs.detail(ref);
     if (!run) throw new Error('run disappeared');
-    if (run.status === 'pending_approval' && !hinted && print) {
+    if (run.status === 'pending_approval' && !hinted) {
       hinted = true;
-      print(`Run #${run.number} needs approval (expires ${run.expiresAt?.toISOString() ?? 'never'}).${opts.approvalHint ? ` ${opts.approvalHint}` : ''}`);
+      // With --json stdout is for the JSON document: the hint goes to stderr.
+      (print ?? ((l: string) => process.stderr.write(`${l}\n`)))(`Run #${run.number} needs approval (expires ${run.expiresAt?.toISOString() ?? 'never'}).${opts.approvalHint ? ` ${opts.approvalHint}` : ''}`);
     }
     for (const e of run.executions) {
       if (print && lastStatus.get(e.id) !== e.status && e.status === 'waiting_for_device') print(`[${e.deviceName}] waiting for the device (busy with another run)`);

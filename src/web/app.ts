@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../main/app-context.ts';
 import { catalogRoutes } from './api/catalog-routes.ts';
 import { runsRoutes } from './api/runs-routes.ts';
@@ -8,7 +8,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 
 /** Builds the HTTP app (API, health, pages) on an app context; tests call this and use inject(). */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: ctx.logger.child({ component: 'web' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024, logController: { disableRequestLogging: true } });
+  const app = Fastify({ loggerInstance: ctx.logger.child({ component: 'web' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024, logController: new LogController({ disableRequestLogging: true }) });
   app.decorateRequest('user', null);
   registerErrorHandler(app);
   await app.register((a) => healthRoutes(a, ctx));

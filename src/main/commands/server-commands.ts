@@ -34,7 +34,7 @@ async function serve(what: { web: boolean; worker: boolean; demo?: boolean; priv
   });
   if (services.url) say(`NetOps Bot web: ${config.BASE_URL ?? services.url}  (API: ${services.url}/api/v1, health: ${services.url}/healthz)`);
   if (lab && seed) {
-    say('\nLab devices (simulated Cisco IOS, user netops):');
+    say(`\nLab devices (simulated Cisco IOS; login ${lab.devices[0]?.username} / ${lab.devices[0]?.password}, enable ${lab.devices[0]?.enableSecret}):`);
     for (const d of lab.devices) say(`  ${d.name.padEnd(12)} ssh -p ${d.port} ${d.username}@${d.host}`);
     say(`\nWorkflows: ${seed.workflows.join(' ')}`);
     say(seed.adminPassword ? `Admin login: admin / ${seed.adminPassword}  (shown once)` : 'Admin login: admin (password set earlier)');

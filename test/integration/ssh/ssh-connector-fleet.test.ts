@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { startLab } from '../../../src/lab/index.ts';
+import { SshConnector } from '../../../src/ssh/index.ts';
+import { TIMEOUTS, endpointOf } from './lab-endpoint.ts';
+
+describe('SshConnector at fleet scale', () => {
+  it('opens 100 sessions in parallel against a 100-device lab in one process', async () => {
+    const lab = await startLab({ count: 100 });
+    const connector = new SshConnector();
+    try {
+      const sessions = await Promise.all(lab.devices.map((d) => connector.connect(endpointOf(d, { hostKeyFingerprint: d.hostKeyFingerprint }), TIMEOUTS)));
+      try {
+        const outputs = await Promise.all(sessions.map((s) => s.run('show version')));
+        outputs.forEach((out, i) => {
+          expect(out.errorMarker).toBeNull();
+          expect(out.output).toContain(`lab-ios-${i + 1} uptime is`);
+        });
+        expect(lab.devices.every((d) => d.commandLog.at(-1) === 'show version')).toBe(true);
+      } finally {
+        await Promise.all(sessions.map((s) => s.close()));
+      }
+    } finally {
+      await lab.close();
+    }
+  });
+});
