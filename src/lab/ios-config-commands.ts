@@ -1,16 +1,18 @@
 import { NO_OUTPUT, type CliResult } from './cli-result.ts';
-import type { CommandHandler, CommandNode } from './command-matcher.ts';
+import type { CommandArgs, CommandHandler, CommandNode } from './command-matcher.ts';
 import type { IosCliContext } from './ios-cli-context.ts';
 import { macFor, type IosInterface } from './ios-state.ts';
 
 type Node = CommandNode<IosCliContext>;
 
-/** Wraps a handler that changes the configuration, so "Last configuration change" follows. */
-const change = (fn: CommandHandler<IosCliContext>): CommandHandler<IosCliContext> => (ctx, args) => {
-  const result = fn(ctx, args);
-  ctx.markChanged();
-  return result;
-};
+/** A silent configuration change; records it so "! Last configuration change" follows. */
+const edit =
+  (fn: (ctx: IosCliContext, args: CommandArgs) => void): CommandHandler<IosCliContext> =>
+  (ctx, args) => {
+    fn(ctx, args);
+    ctx.markChanged();
+    return NO_OUTPUT;
+  };
 
 const end: Node = {
   run: (ctx) => {
@@ -78,7 +80,11 @@ export const CONFIG_COMMANDS: Node = {
         name: 'name',
         kind: 'word',
         validate: validHostname,
-        next: { run: change((ctx, a) => ((ctx.state.hostname = a.name ?? ctx.state.hostname), NO_OUTPUT)) },
+        next: {
+          run: edit((ctx, a) => {
+            ctx.state.hostname = a.name ?? ctx.state.hostname;
+          }),
+        },
       },
     },
     interface: { arg: { name: 'if', kind: 'interface', next: { run: (ctx, a) => enterInterface(ctx, a.if ?? '') } } },
@@ -90,7 +96,11 @@ export const CONFIG_COMMANDS: Node = {
             name: 'if',
             kind: 'interface',
             validate: virtualInterface,
-            next: { run: change((ctx, a) => (ctx.state.interfaces.delete(a.if ?? ''), NO_OUTPUT)) },
+            next: {
+              run: edit((ctx, a) => {
+                ctx.state.interfaces.delete(a.if ?? '');
+              }),
+            },
           },
         },
         vlan: {
@@ -119,7 +129,17 @@ export const CONFIG_COMMANDS: Node = {
 /** Interface configuration mode `(config-if)#`. */
 export const CONFIG_IF_COMMANDS: Node = {
   keywords: {
-    description: { arg: { name: 'text', kind: 'line', next: { run: change((ctx, a) => ((currentInterface(ctx).description = a.text ?? ''), NO_OUTPUT)) } } },
+    description: {
+      arg: {
+        name: 'text',
+        kind: 'line',
+        next: {
+          run: edit((ctx, a) => {
+            currentInterface(ctx).description = a.text ?? '';
+          }),
+        },
+      },
+    },
     ip: {
       keywords: {
         address: {
@@ -132,9 +152,8 @@ export const CONFIG_IF_COMMANDS: Node = {
                 kind: 'ipv4',
                 validate: contiguousMask,
                 next: {
-                  run: change((ctx, a) => {
+                  run: edit((ctx, a) => {
                     currentInterface(ctx).ipv4 = { address: a.address ?? '', mask: a.mask ?? '' };
-                    return NO_OUTPUT;
                   }),
                 },
               },
@@ -143,12 +162,32 @@ export const CONFIG_IF_COMMANDS: Node = {
         },
       },
     },
-    shutdown: { run: change((ctx) => ((currentInterface(ctx).shutdown = true), NO_OUTPUT)) },
+    shutdown: {
+      run: edit((ctx) => {
+        currentInterface(ctx).shutdown = true;
+      }),
+    },
     no: {
       keywords: {
-        description: { run: change((ctx) => ((currentInterface(ctx).description = null), NO_OUTPUT)) },
-        ip: { keywords: { address: { run: change((ctx) => ((currentInterface(ctx).ipv4 = null), NO_OUTPUT)) } } },
-        shutdown: { run: change((ctx) => ((currentInterface(ctx).shutdown = false), NO_OUTPUT)) },
+        description: {
+          run: edit((ctx) => {
+            currentInterface(ctx).description = null;
+          }),
+        },
+        ip: {
+          keywords: {
+            address: {
+              run: edit((ctx) => {
+                currentInterface(ctx).ipv4 = null;
+              }),
+            },
+          },
+        },
+        shutdown: {
+          run: edit((ctx) => {
+            currentInterface(ctx).shutdown = false;
+          }),
+        },
       },
     },
     end,
@@ -165,10 +204,9 @@ export const CONFIG_VLAN_COMMANDS: Node = {
         kind: 'word',
         validate: (_ctx, name) => name.length <= 32,
         next: {
-          run: change((ctx, a) => {
+          run: edit((ctx, a) => {
             const vlan = ctx.state.vlans.get(ctx.currentVlan ?? -1);
             if (vlan !== undefined) vlan.name = a.name ?? vlan.name;
-            return NO_OUTPUT;
           }),
         },
       },
@@ -176,10 +214,9 @@ export const CONFIG_VLAN_COMMANDS: Node = {
     no: {
       keywords: {
         name: {
-          run: change((ctx) => {
+          run: edit((ctx) => {
             const vlan = ctx.state.vlans.get(ctx.currentVlan ?? -1);
             if (vlan !== undefined) vlan.name = defaultVlanName(vlan.id);
-            return NO_OUTPUT;
           }),
         },
       },

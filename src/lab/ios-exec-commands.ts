@@ -1,5 +1,5 @@
 import { NO_OUTPUT, type CliResult } from './cli-result.ts';
-import type { CommandNode } from './command-matcher.ts';
+import type { CommandArgs, CommandHandler, CommandNode } from './command-matcher.ts';
 import type { IosCliContext } from './ios-cli-context.ts';
 import { renderInterfaceConfig, renderRunningConfig } from './ios-running-config.ts';
 import { showClock, showInterfaces, showIpInterfaceBrief, showVersion } from './ios-show-output.ts';
@@ -9,6 +9,18 @@ type Node = CommandNode<IosCliContext>;
 const out = (output: string): CliResult => ({ output });
 const existingInterface = (ctx: IosCliContext, name: string): boolean => ctx.state.interfaces.has(name);
 const close: Node = { run: () => ({ output: '', close: true }) };
+/** A command that only changes session settings and prints nothing. */
+const quiet =
+  (fn: (ctx: IosCliContext, args: CommandArgs) => void): CommandHandler<IosCliContext> =>
+  (ctx, args) => {
+    fn(ctx, args);
+    return NO_OUTPUT;
+  };
+
+function interfaceConfig(ctx: IosCliContext, name: string | undefined): CliResult {
+  const intf = ctx.state.interfaces.get(name ?? '');
+  return intf === undefined ? NO_OUTPUT : out(renderInterfaceConfig(intf));
+}
 
 function runningConfig(ctx: IosCliContext): CliResult {
   const fault = ctx.env.fault();
@@ -50,8 +62,32 @@ function enable(ctx: IosCliContext): CliResult {
 
 const terminal: Node = {
   keywords: {
-    length: { arg: { name: 'n', kind: 'number', min: 0, max: 512, next: { run: (ctx, a) => ((ctx.terminalLength = Number(a.n)), NO_OUTPUT) } } },
-    width: { arg: { name: 'n', kind: 'number', min: 0, max: 512, next: { run: (ctx, a) => ((ctx.terminalWidth = Number(a.n)), NO_OUTPUT) } } },
+    length: {
+      arg: {
+        name: 'n',
+        kind: 'number',
+        min: 0,
+        max: 512,
+        next: {
+          run: quiet((ctx, a) => {
+            ctx.terminalLength = Number(a.n);
+          }),
+        },
+      },
+    },
+    width: {
+      arg: {
+        name: 'n',
+        kind: 'number',
+        min: 0,
+        max: 512,
+        next: {
+          run: quiet((ctx, a) => {
+            ctx.terminalWidth = Number(a.n);
+          }),
+        },
+      },
+    },
   },
 };
 
@@ -99,7 +135,7 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
                 name: 'if',
                 kind: 'interface',
                 validate: existingInterface,
-                next: { run: (ctx, a) => out(renderInterfaceConfig(ctx.state.interfaces.get(a.if ?? '')!)) },
+                next: { run: (ctx, a) => interfaceConfig(ctx, a.if) },
               },
             },
           },
@@ -124,7 +160,11 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
       },
     },
     enable: { run: enable },
-    disable: { run: (ctx) => ((ctx.mode = 'user'), NO_OUTPUT) },
+    disable: {
+      run: quiet((ctx) => {
+        ctx.mode = 'user';
+      }),
+    },
     terminal,
     write: { run: save, keywords: { memory: { run: save } } },
     copy: {

@@ -23,6 +23,7 @@ export class KeyQueue {
   async line(): Promise<string | null> {
     for (;;) {
       this.dropSwallowedLf();
+      // eslint-disable-next-line no-control-regex -- terminal control bytes are the subject here
       const end = this.buffer.search(/[\r\n\x1a]/);
       if (end >= 0) {
         const terminator = this.buffer[end];

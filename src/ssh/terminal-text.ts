@@ -4,6 +4,7 @@
  */
 
 // CSI (ESC [ … final), OSC (ESC ] … BEL/ST), charset selection (ESC ( B), other two-byte escapes (ESC 7, ESC =).
+// eslint-disable-next-line no-control-regex -- terminal control bytes are the subject here
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()#][0-9A-Za-z]|\x1b[@-Z\\^_=>78]|\x9b[0-?]*[ -/]*[@-~]/g;
 
 export function stripAnsi(text: string): string {

@@ -37,7 +37,7 @@ const DETAILS: Readonly<Partial<Record<ChatVerb | 'target', readonly string[]>>>
   run: [
     `TARGET is ${TARGET_FORMS}.`,
     'Params are key=value; quote values with spaces: vlan_name="core uplink".',
-    '--dry-run renders the commands without connecting to any device.',
+    '--dry-run renders every command, connects and runs only the read-only pre_check: nothing is changed.',
     'Example: run add-vlan on access-sw1 vlan_id=120 vlan_name=guests',
   ],
   status: [`RUN is ${RUN_REF_FORMS}.`, 'Example: status #42'],

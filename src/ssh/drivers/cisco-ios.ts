@@ -37,6 +37,7 @@ export const ciscoIosDriver: PlatformDriver = {
     name: 'pager',
     pattern: / ?--More-- ?$/,
     reply: ' ',
+    // eslint-disable-next-line no-control-regex -- terminal control bytes are the subject here
     cleanup: / ?--More-- ?(?:\x08+ *\x08+)?/g,
   },
   autoAnswers: [{ name: 'destination filename', pattern: /Destination filename \[[^\]]*\]\?[ \t]*$/, reply: '\n' }],

@@ -52,6 +52,7 @@ describe('SshConnector against the lab', () => {
     const session = await connect(endpointOf(device), TIMEOUTS);
     const result = await session.run('show interfaces');
     expect(result.output.split('\n').length).toBeGreaterThan(60); // several pages
+    // eslint-disable-next-line no-control-regex -- terminal control bytes are the subject here
     expect(result.output).not.toMatch(/More|\x08/);
     expect(result.output).toMatch(/^GigabitEthernet0\/0 is up, line protocol is up/);
     expect(result.output).toMatch(/\nLoopback0 is up, line protocol is up \n {2}Hardware is Loopback\n/);
