@@ -13,6 +13,7 @@ import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
 import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
 import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
+import { ChatNotificationPublisher } from '../notify/chat-notification-queue.ts';
 import { FanoutPublisher } from '../notify/fanout-publisher.ts';
 import { eventsChannel, RedisEventPublisher } from '../notify/redis-event-publisher.ts';
 import { BullmqRunQueue } from '../queue/bullmq-run-queue.ts';
@@ -52,7 +53,10 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const box = createSecretBox(secret.key);
   const redis = createRedis(config.REDIS_URL);
   const queue = new BullmqRunQueue(redis, config.REDIS_PREFIX);
+  const chatNotifications = new ChatNotificationPublisher(redis, config.REDIS_PREFIX);
   const events = new FanoutPublisher(logger).add(new RedisEventPublisher(redis, eventsChannel(config.REDIS_PREFIX)));
+  // Chat threads follow runs only when a chat platform is configured.
+  if (config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN) events.add(chatNotifications);
   const runs = new PrismaRunRepository(db.prisma);
   const devices = new PrismaDeviceRepository(db.prisma, box);
   const workflows = new PrismaWorkflowRepository(db.prisma);
@@ -74,6 +78,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, requestDeps, approvalDeps, processorDeps,
     async close() {
       await queue.close();
+      await chatNotifications.close();
       redis.disconnect();
       await db.close();
     },

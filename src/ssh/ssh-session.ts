@@ -96,26 +96,35 @@ export class SshSession implements DeviceSession {
           if (out.errorMarker !== null) throw new NetOpsError('COMMAND_ERROR', `${this.p.device} refused "${command}": ${out.errorMarker}`, { output: out.output });
           inConfig = true;
         }
-        for (const command of commands) {
-          await onSent?.(command);
-          sent.retryable = false;
-          const out = await this.execute(command, sent);
-          outputs.push(out);
-          if (out.errorMarker !== null) break;
-        }
-        const failed = outputs.at(-1)?.errorMarker != null;
-        for (const command of failed ? config.abortCommands : config.commitCommands) {
-          const out = await this.execute(command, sent);
-          if (out.errorMarker !== null) {
-            outputs.push(out);
-            break;
-          }
-        }
-      } finally {
-        if (inConfig && this.broken === null) await this.leaveConfig(sent);
+        await this.sendBatch(commands, outputs, sent, onSent);
+      } catch (err) {
+        // Leave config mode if the shell still works, but report the first failure, not the exit's.
+        if (inConfig && this.broken === null) await this.leaveConfig(sent).catch(() => undefined);
+        throw err;
       }
+      await this.leaveConfig(sent);
       return outputs;
     });
+  }
+
+  /** Sends the batch (stopping at the first error marker), then commits or aborts as the platform needs. */
+  private async sendBatch(commands: readonly string[], outputs: CommandOutput[], sent: Sent, onSent?: (command: string) => void | Promise<void>): Promise<void> {
+    const { config } = this.p.driver;
+    for (const command of commands) {
+      await onSent?.(command);
+      sent.retryable = false;
+      const out = await this.execute(command, sent);
+      outputs.push(out);
+      if (out.errorMarker !== null) break;
+    }
+    const failed = outputs.at(-1)?.errorMarker != null;
+    for (const command of failed ? config.abortCommands : config.commitCommands) {
+      const out = await this.execute(command, sent);
+      if (out.errorMarker !== null) {
+        outputs.push(out);
+        break;
+      }
+    }
   }
 
   async runningConfig(): Promise<string> {

@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../main/app-context.ts';
+import type { ChatAdapter } from '../main/chat-adapter.ts';
 import { catalogRoutes } from './api/catalog-routes.ts';
 import { runsRoutes } from './api/runs-routes.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -7,7 +8,7 @@ import { bearerAuth } from './plugins/api-auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 
 /** Builds the HTTP app (API, health, pages) on an app context; tests call this and use inject(). */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, chat: readonly ChatAdapter[] = []): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: ctx.logger.child({ component: 'web' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024, logController: new LogController({ disableRequestLogging: true }) });
   app.decorateRequest('user', null);
   registerErrorHandler(app);
@@ -20,6 +21,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  for (const adapter of chat) await adapter.registerRoutes?.(app);
   app.get('/', async (_req, reply) =>
     reply.type('text/html').send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>NetOps Bot</title></head><body>` +

@@ -105,6 +105,19 @@ describe('SshConnector against the lab', () => {
     expect((await session.run('show vlan id 120')).output).toMatch(/120\s+chatops\s+active/);
   });
 
+  it('when onSent throws, nothing more is sent, config mode is left and the caller gets its own error', async () => {
+    const device = fresh();
+    const session = await connect(endpointOf(device), TIMEOUTS);
+    const journalDown = new Error('journal unavailable');
+    await expect(
+      session.runConfig(['vlan 400', 'name never'], (c) => {
+        if (c === 'name never') throw journalDown;
+      }),
+    ).rejects.toBe(journalDown);
+    expect(device.commandLog.slice(-3)).toEqual(['configure terminal', 'vlan 400', 'end']);
+    expect((await session.run('show clock')).errorMarker).toBeNull();
+  });
+
   it('follows the prompt through a hostname change mid-session', async () => {
     const device = fresh();
     const session = await connect(endpointOf(device), TIMEOUTS);
