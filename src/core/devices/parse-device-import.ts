@@ -58,13 +58,14 @@ export function parseDeviceImport(text: string, format: 'csv' | 'yaml'): DeviceI
   const names = new Set<string>();
   rows.forEach((raw, i) => {
     const row = format === 'csv' ? i + 2 : i + 1; // CSV rows count the header line
+    const name = (raw as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && names.has(name)) issues.push({ field: `row ${row} name`, message: `"${name}" appears twice` });
+    if (typeof name === 'string') names.add(name);
     const parsed = deviceInputSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) issues.push({ field: `row ${row} ${issue.path.join('.') || '(row)'}`, message: issue.message });
       return;
     }
-    if (names.has(parsed.data.name)) issues.push({ field: `row ${row} name`, message: `"${parsed.data.name}" appears twice` });
-    names.add(parsed.data.name);
     devices.push(parsed.data);
   });
   if (issues.length > 0) {
