@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { approveRun, rejectRun } from '../../core/approvals/decide-approval.ts';
+import { cancelRun } from '../../core/runs/cancel-run.ts';
 import { RUN_SOURCES, RUN_STATUSES } from '../../core/runs/run-status.ts';
 import { getRunDetail } from '../../core/runs/get-run-detail.ts';
 import { presentRun, presentRunDetail } from '../../core/runs/present-run.ts';
@@ -15,6 +17,8 @@ const createRunBody = z.strictObject({
   dry_run: z.boolean().default(false),
   idempotency_key: z.string().min(8).max(200).optional(),
 });
+
+const decisionBody = z.strictObject({ comment: z.string().max(1000).optional(), reason: z.string().max(1000).optional() });
 
 const listQuery = z.object({
   ...pageQuery,
@@ -50,5 +54,27 @@ export async function runsRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   app.get<{ Params: { id: string } }>('/runs/:id', async (req) => {
     return presentRunDetail(await getRunDetail(ctx, parseRunRef(req.params.id)), base);
+  });
+
+  app.get<{ Params: { id: string } }>('/runs/:id/diff', async (req) => {
+    const run = await getRunDetail(ctx, parseRunRef(req.params.id));
+    return { id: run.id, number: run.number, status: run.status, diffs: run.executions.map((e) => ({ device: e.deviceName, status: e.status, diff: e.diff })) };
+  });
+
+  app.post<{ Params: { id: string } }>('/runs/:id/approve', async (req) => {
+    const body = decisionBody.parse(req.body ?? {});
+    const u = req.user!;
+    return presentRun(await approveRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role }, body.comment), base);
+  });
+
+  app.post<{ Params: { id: string } }>('/runs/:id/reject', async (req) => {
+    const body = decisionBody.parse(req.body ?? {});
+    const u = req.user!;
+    return presentRun(await rejectRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role }, body.reason ?? body.comment), base);
+  });
+
+  app.post<{ Params: { id: string } }>('/runs/:id/cancel', async (req) => {
+    const u = req.user!;
+    return presentRun(await cancelRun(ctx, parseRunRef(req.params.id), { name: u.name, role: u.role }), base);
   });
 }

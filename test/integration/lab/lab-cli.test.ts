@@ -91,6 +91,12 @@ describe('lab device CLI (real SSH)', () => {
     const shell = await privileged(device);
     shell.send('sh ip int br\n');
     expect(await shell.until(/#$/)).toMatch(/Interface\s+IP-Address\s+OK\? Method Status\s+Protocol/);
+    shell.send('terminal length 0\n');
+    await shell.until(/#$/);
+    shell.send('sh ver\n');
+    expect(await shell.until(/#$/)).toContain('Configuration register is 0x0');
+    shell.send('sh run\n');
+    expect(await shell.until(/#$/)).toContain('Building configuration...');
     shell.send('sh i\n');
     expect(await shell.until(/#$/)).toContain('% Ambiguous command:  "sh i"');
     shell.send('show foo\n');

@@ -99,6 +99,33 @@ describe('lab fleet', () => {
     }
   });
 
+  it('forwards direct-tcpip (jump host use) to loopback ports only', async () => {
+    const lab = await startLab({ count: 2 });
+    const [bastion, target] = lab.devices as [typeof lab.devices[0], typeof lab.devices[0]];
+    const client = new ssh2.Client();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.once('ready', () => resolve()).once('error', reject);
+        client.connect({ host: bastion.host, port: bastion.port, username: bastion.username, password: bastion.password, hostVerifier: () => true });
+      });
+      const forward = (host: string, port: number) =>
+        new Promise<string>((resolve, reject) =>
+          client.forwardOut('127.0.0.1', 0, host, port, (err, channel) => {
+            if (err) return reject(err);
+            channel.once('data', (d: Buffer) => {
+              resolve(d.toString());
+              channel.close();
+            });
+          }),
+        );
+      expect(await forward('127.0.0.1', target.port)).toMatch(/^SSH-2\.0-Cisco-1\.25/);
+      await expect(forward('192.0.2.1', 22)).rejects.toThrow(/open failure/i);
+    } finally {
+      client.end();
+      await lab.close();
+    }
+  });
+
   it('close() drops open sessions', async () => {
     const lab = await startLab({ count: 1 });
     const shell = await openRawShell(lab.devices[0]!);
