@@ -36,7 +36,11 @@ export const envSchema = z.object({
   SSH_STRICT_HOST_KEYS: bool.default(false),
   WORKER_CONCURRENCY: int(1, 1000).default(20),
   RUN_FANOUT_CONCURRENCY: int(1, 1000).default(20),
-  DEVICE_LOCK_TTL_MS: int(5_000, 3_600_000).default(60_000),
+  DEVICE_LOCK_TTL_MS: int(1_000, 3_600_000).default(60_000),
+  /** A job whose worker stops renewing its lock this long is handed to another worker (BullMQ stalled check). */
+  WORKER_JOB_LOCK_MS: int(1_000, 600_000).default(30_000),
+  /** Stop starting new devices of a run after this many failed implementations; 0 = never stop. */
+  FANOUT_STOP_AFTER_FAILURES: int(0, 100_000).default(1),
   APPROVAL_TTL_MINUTES: int(1, 10_080).default(60),
   ALLOW_SELF_APPROVAL: bool.default(false),
   CHAT_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'approver', 'admin']).default('viewer'),
@@ -53,6 +57,14 @@ export const envSchema = z.object({
   DISCORD_MODE: z.enum(['gateway', 'http']).default('gateway'),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
   DISCORD_APPROVER_ROLE_IDS: z.string().default(''),
+  /** Signs the web session cookie; derived from NETOPS_SECRET_KEY when unset (one secret to keep). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_MAX_AGE_HOURS: int(1, 720).default(12),
+  /** Login attempts per client IP per minute (web form); a bot guessing passwords is slowed to this. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
+  /** Consecutive wrong passwords that lock an account, and for how long. */
+  LOGIN_LOCKOUT_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCKOUT_MINUTES: int(1, 1440).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

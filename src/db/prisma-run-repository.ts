@@ -85,6 +85,19 @@ export class PrismaRunRepository implements RunRepository {
     return row ? toExecutionRecord(row) : null;
   }
 
+  async unfinishedExecutions(): Promise<ExecutionRecord[]> {
+    const rows = await this.prisma.execution.findMany({
+      where: { status: { in: ['queued', 'waiting_for_device', 'running'] }, run: { status: 'running' } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map(toExecutionRecord);
+  }
+
+  async runIdsInStatus(statuses: readonly RunStatus[]): Promise<string[]> {
+    const rows = await this.prisma.run.findMany({ where: { status: { in: [...statuses] } }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+    return rows.map((r) => r.id);
+  }
+
   async executions(runId: string): Promise<ExecutionRecord[]> {
     const rows = await this.prisma.execution.findMany({ where: { runId }, orderBy: { deviceName: 'asc' } });
     return rows.map(toExecutionRecord);

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import { reconcileRuns } from '../core/runs/reconcile-runs.ts';
 import { startChatNotificationWorker } from '../notify/chat-notification-queue.ts';
 import { startRunWorkers } from '../queue/run-workers.ts';
 import { buildApp } from '../web/app.ts';
@@ -20,7 +21,7 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
   const chat = (await Promise.all([createSlackAdapter(ctx), createDiscordAdapter(ctx)])).filter((a): a is ChatAdapter => a !== null);
   const workers = what.worker
     ? startRunWorkers({
-        connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, concurrency: ctx.config.WORKER_CONCURRENCY, lockRetryMs: 1000,
+        connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, concurrency: ctx.config.WORKER_CONCURRENCY, lockRetryMs: 1000, jobLockMs: ctx.config.WORKER_JOB_LOCK_MS,
         processor: ctx.processorDeps, approvals: ctx.approvalDeps, logger: ctx.logger.child({ component: 'worker' }),
       })
     : null;
@@ -39,6 +40,7 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
     for (const adapter of chat) await adapter.start?.();
   }
   for (const adapter of chat) ctx.logger.info(adapter.describe());
+  if (workers) await reconcileRuns(ctx.processorDeps, ctx.logger.child({ component: 'reconciler' }));
   if (workers) ctx.logger.info({ concurrency: ctx.config.WORKER_CONCURRENCY, workerId: ctx.processorDeps.workerId }, 'worker started');
   return {
     app, url, chat,

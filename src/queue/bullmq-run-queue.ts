@@ -31,6 +31,17 @@ export class BullmqRunQueue implements RunQueue {
     await this.executions.add('execution', { executionId }, { jobId: executionId, delay: options?.delayMs ?? 0, ...KEEP });
   }
 
+  async hasLiveExecutionJob(executionId: string): Promise<boolean> {
+    const job = await this.executions.getJob(executionId);
+    if (!job) return false;
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed' || state === 'unknown') {
+      await job.remove().catch(() => undefined); // frees the job id so the execution can be queued again
+      return false;
+    }
+    return true;
+  }
+
   async scheduleApprovalExpiry(runId: string, at: Date): Promise<void> {
     await this.approvals.add('expire', { runId }, { jobId: `expire-${runId}`, delay: Math.max(0, at.getTime() - Date.now()), ...KEEP });
   }

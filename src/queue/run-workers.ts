@@ -13,6 +13,8 @@ export interface RunWorkersOptions {
   concurrency: number;
   /** How long an execution waiting for a busy device sleeps before trying the lock again. */
   lockRetryMs: number;
+  /** BullMQ job lock: a job whose worker died is handed on after about this long. */
+  jobLockMs: number;
   processor: ExecutionProcessorDeps;
   approvals: ApprovalDeps;
   logger: Logger;
@@ -39,7 +41,7 @@ export function startRunWorkers(opts: RunWorkersOptions): { close(): Promise<voi
       return result;
     },
     // A stalled job (its worker died) comes back; the processor turns it into `interrupted` if a change began.
-    { ...base, concurrency: opts.concurrency, maxStalledCount: 3, lockDuration: 30_000 },
+    { ...base, concurrency: opts.concurrency, maxStalledCount: 3, lockDuration: opts.jobLockMs, stalledInterval: opts.jobLockMs },
   );
   const approvals = new Worker<ApprovalExpiryJob>(
     QueueNames.approvals,

@@ -25,6 +25,7 @@ export interface ExecutionProcessorDeps {
   timeouts: SessionTimeouts;
   strictHostKeys: boolean;
   fanoutConcurrency: number;
+  stopAfterFailures: number;
   workerId: string;
   logger: Logger;
 }
@@ -49,7 +50,13 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
   const journal = new ExecutionJournal(deps, run, execution, logger);
 
   if (execution.status === 'running') {
-    if (execution.changeStartedAt) return journal.interrupt();
+    if (execution.changeStartedAt) {
+      const result = await journal.interrupt();
+      // The dead worker's device lock would otherwise block the device until it expires.
+      await deps.locks.forceRelease(execution.deviceId, { runId: run.id, executionId });
+      await settleRun(deps, run.id);
+      return result;
+    }
     logger.warn('execution was running on a worker that stopped before any change: restarting it');
     await deps.runs.transitionExecution(executionId, ['running'], 'queued', { currentStage: null });
   }

@@ -66,6 +66,10 @@ export interface RunRepository {
   setChatThread(id: string, chat: ChatThreadRef): Promise<void>;
 
   execution(id: string): Promise<ExecutionRecord | null>;
+  /** Executions not yet final, of runs that are running (for the start-up reconciler). */
+  unfinishedExecutions(): Promise<ExecutionRecord[]>;
+  /** Ids of runs in the given states, oldest first. */
+  runIdsInStatus(statuses: readonly RunStatus[]): Promise<string[]>;
   executions(runId: string): Promise<ExecutionRecord[]>;
   executionDetail(id: string): Promise<ExecutionDetail | null>;
   transitionExecution(id: string, from: readonly ExecutionStatus[], to: ExecutionStatus, patch?: ExecutionPatch): Promise<boolean>;

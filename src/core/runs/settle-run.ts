@@ -9,7 +9,12 @@ export interface SettleRunDeps {
   events: EventPublisher;
   /** At most this many executions of one run are in flight at once. */
   fanoutConcurrency: number;
+  /** Devices not yet started are cancelled once this many implementations failed (0 = never). */
+  stopAfterFailures: number;
 }
+
+/** Executions whose change was attempted and did not go through. */
+const FAILED_CHANGE = new Set(['rolled_back', 'rollback_failed', 'interrupted']);
 
 /**
  * Called when a run starts and whenever one of its executions ends: dispatches queued executions up to
@@ -37,6 +42,17 @@ export async function settleRun(deps: SettleRunDeps, runId: string): Promise<voi
     return;
   }
   if (run.status !== 'running') return;
+  const failedChanges = executions.filter((e) => FAILED_CHANGE.has(e.status)).length;
+  if (deps.stopAfterFailures > 0 && failedChanges >= deps.stopAfterFailures && executions.some((e) => e.status === 'queued')) {
+    const stopped = await deps.runs.transitionExecutionsOfRun(runId, 'cancelled', ['queued']);
+    if (stopped > 0) {
+      await deps.events.publish({
+        type: 'run.cancelled', runId, runNumber: run.number, runStatus: run.status, at: new Date().toISOString(),
+        summary: `Fan-out stopped after ${failedChanges} failed implementation(s): ${stopped} device(s) not started`,
+      });
+    }
+    return settleRun(deps, runId);
+  }
   const active = executions.filter((e) => e.status === 'running' || e.status === 'waiting_for_device').length;
   const slots = Math.max(0, deps.fanoutConcurrency - active);
   // Job ids are execution ids: re-enqueueing one already queued is a no-op.
