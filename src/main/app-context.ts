@@ -8,11 +8,13 @@ import type { RequestRunDeps } from '../core/runs/request-run.ts';
 import { createSecretBox, type SecretBox } from '../core/secrets/secret-box.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrator.ts';
+import { PrismaAuditLog } from '../db/prisma-audit-log.ts';
 import { PrismaCredentialRepository } from '../db/prisma-credential-repository.ts';
 import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
 import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
 import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
+import { AuditRunEvents } from '../notify/audit-run-events.ts';
 import { ChatNotificationPublisher } from '../notify/chat-notification-queue.ts';
 import { FanoutPublisher } from '../notify/fanout-publisher.ts';
 import { eventsChannel, RedisEventPublisher } from '../notify/redis-event-publisher.ts';
@@ -36,6 +38,7 @@ export interface AppContext {
   credentials: PrismaCredentialRepository;
   workflows: PrismaWorkflowRepository;
   users: PrismaUserRepository;
+  audit: PrismaAuditLog;
   requestDeps: RequestRunDeps;
   approvalDeps: ApprovalDeps;
   processorDeps: ExecutionProcessorDeps;
@@ -62,6 +65,8 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const workflows = new PrismaWorkflowRepository(db.prisma);
   const credentials = new PrismaCredentialRepository(db.prisma, box);
   const users = new PrismaUserRepository(db.prisma);
+  const audit = new PrismaAuditLog(db.prisma, logger);
+  events.add(new AuditRunEvents(audit, runs));
   const requestDeps: RequestRunDeps = { workflows, devices, runs, queue, events, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES };
   const approvalDeps: ApprovalDeps = { runs, queue, events, allowSelfApproval: config.ALLOW_SELF_APPROVAL };
   const processorDeps: ExecutionProcessorDeps = {
@@ -76,7 +81,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     logger,
   };
   return {
-    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, requestDeps, approvalDeps, processorDeps,
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, requestDeps, approvalDeps, processorDeps,
     async close() {
       await queue.close();
       await chatNotifications.close();

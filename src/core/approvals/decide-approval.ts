@@ -17,6 +17,8 @@ export interface Decider {
   id: string | null;
   name: string;
   role: Role;
+  /** Where the decision came from (web, api, cli, slack, discord), for the audit log. */
+  source?: string | undefined;
 }
 
 async function loadPending(deps: ApprovalDeps, ref: RunRef, verb: string): Promise<RunRecord> {
@@ -51,7 +53,7 @@ export async function approveRun(deps: ApprovalDeps, ref: RunRef, decider: Decid
   await deps.queue.enqueueRun(run.id);
   await deps.events.publish({
     type: 'run.approved', runId: run.id, runNumber: run.number, runStatus: 'queued', at: now.toISOString(),
-    summary: `Approved by ${decider.name}${comment ? `: ${comment}` : ''}`, data: { by: decider.name, comment: comment ?? null },
+    summary: `Approved by ${decider.name}${comment ? `: ${comment}` : ''}`, data: { by: decider.name, comment: comment ?? null, source: decider.source ?? null },
   });
   return (await deps.runs.get({ id: run.id })) ?? run;
 }
@@ -65,7 +67,7 @@ export async function rejectRun(deps: ApprovalDeps, ref: RunRef, decider: Decide
   await deps.runs.transitionExecutionsOfRun(run.id, 'cancelled');
   await deps.events.publish({
     type: 'run.rejected', runId: run.id, runNumber: run.number, runStatus: 'rejected', at: now.toISOString(),
-    summary: `Rejected by ${decider.name}${reason ? `: ${reason}` : ''}`, data: { by: decider.name, reason: reason ?? null },
+    summary: `Rejected by ${decider.name}${reason ? `: ${reason}` : ''}`, data: { by: decider.name, reason: reason ?? null, source: decider.source ?? null },
   });
   return (await deps.runs.get({ id: run.id })) ?? run;
 }

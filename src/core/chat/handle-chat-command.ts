@@ -101,14 +101,14 @@ export async function executeChatIntent(deps: ChatCommandDeps, actor: ChatActor,
     }
     case 'approve':
     case 'reject': {
-      const who = { id: actor.userId, name: actor.name, role: actor.role };
+      const who = { id: actor.userId, name: actor.name, role: actor.role, source: actor.platform };
       const run = intent.kind === 'approve'
         ? await approveRun(deps.approvalDeps, intent.runRef, who, intent.comment ?? undefined)
         : await rejectRun(deps.approvalDeps, intent.runRef, who, intent.reason ?? undefined);
       return { kind: 'run_decided', visibility: 'ephemeral', run: toRunView(run, base), message: `Run #${run.number} ${intent.kind === 'approve' ? 'approved' : 'rejected'}.` };
     }
     case 'cancel': {
-      const run = await cancelRun({ runs: deps.runs, events: deps.approvalDeps.events }, intent.runRef, actor);
+      const run = await cancelRun({ runs: deps.runs, events: deps.approvalDeps.events }, intent.runRef, { ...actor, source: actor.platform });
       return { kind: 'run_decided', visibility: 'ephemeral', run: toRunView(run, base), message: `Run #${run.number} cancelled${hasRole(actor.role, 'approver') ? '' : ' (requested by you)'}.` };
     }
   }

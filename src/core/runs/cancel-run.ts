@@ -11,7 +11,7 @@ import type { RunRecord } from './run-records.ts';
 export async function cancelRun(
   deps: { runs: RunRepository; events: EventPublisher },
   ref: RunRef,
-  actor: { name: string; role: Role },
+  actor: { name: string; role: Role; source?: string | undefined },
 ): Promise<RunRecord> {
   const run = await deps.runs.get(ref);
   if (!run) throw new NetOpsError('RUN_NOT_FOUND', 'No such run.', { field: 'run' });
@@ -27,6 +27,7 @@ export async function cancelRun(
   await deps.events.publish({
     type: 'run.cancelled', runId: run.id, runNumber: run.number, runStatus: 'cancelled', at: new Date().toISOString(),
     summary: `Cancelled by ${actor.name}`,
+    data: { by: actor.name, source: actor.source ?? null },
   });
   return (await deps.runs.get({ id: run.id })) ?? run;
 }

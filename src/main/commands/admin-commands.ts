@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Command } from 'commander';
@@ -12,6 +13,9 @@ import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
 import { hashToken } from '../../web/plugins/api-auth.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdinLines, withContext } from '../cli-support.ts';
+
+/** The CLI acts as the local operator account that runs it. */
+const cliActor = () => ({ id: null, name: `cli:${userInfo().username}` });
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -26,6 +30,12 @@ export const toDeviceInput = (d: DeviceInputData): DeviceInput => ({
 export async function importWorkflow(ctx: AppContext, yaml: string, actor: string): Promise<string> {
   const def = parseWorkflowYaml(yaml);
   const { record, created, changed } = await ctx.workflows.save(def, yaml, actor);
+  if (changed) {
+    await ctx.audit.record({
+      type: 'WORKFLOW', action: created ? 'workflow.created' : 'workflow.updated', actor: { id: null, name: actor }, source: 'cli',
+      objectType: 'workflow', objectId: record.workflowId, newValue: { name: def.name, version: record.version, definition: def },
+    });
+  }
   return created ? `Workflow ${def.name} created (version 1).` : changed ? `Workflow ${def.name} updated to version ${record.version}.` : `Workflow ${def.name} unchanged (version ${record.version}).`;
 }
 
@@ -35,6 +45,7 @@ export async function createApiToken(ctx: AppContext, userName: string, name: st
   if (!user) throw new NetOpsError('USER_NOT_FOUND', `No user "${userName}". Create one: netops user add ${userName} --role operator`, { field: 'user' });
   const token = `nto_${randomBytes(24).toString('base64url')}`;
   await ctx.users.createToken(user.id, { name, prefix: token.slice(0, 8), tokenHash: hashToken(token) });
+  await ctx.audit.record({ type: 'AUTH', action: 'token.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: user.id, newValue: { user: user.name, name, prefix: token.slice(0, 8) } });
   return token;
 }
 
@@ -54,7 +65,8 @@ export function registerAdminCommands(program: Command): void {
       await withContext(async (ctx) => {
         if (await ctx.users.findByName(name)) throw new NetOpsError('ALREADY_EXISTS', `User "${name}" already exists.`, { field: 'name' });
         const passwordHash = password ? await argon2Hash(password) : null;
-        await ctx.users.create({ name, role, passwordHash, slackId: o.slackId, discordId: o.discordId });
+        const created = await ctx.users.create({ name, role, passwordHash, slackId: o.slackId, discordId: o.discordId });
+        await ctx.audit.record({ type: 'AUTH', action: 'user.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: created.id, newValue: { name, role, slackId: o.slackId ?? null, discordId: o.discordId ?? null, password: password ? 'set' : null } });
         say(`User ${name} created with role ${role}.`);
       });
     });
@@ -84,7 +96,8 @@ export function registerAdminCommands(program: Command): void {
       const enableSecret = o.enableSecretStdin ? lines.shift() : undefined;
       const privateKey = o.privateKeyFile ? readFileSync(o.privateKeyFile, 'utf8') : undefined;
       await withContext(async (ctx) => {
-        const { created } = await ctx.credentials.upsert({ name, username: o.username, password, enableSecret, privateKey });
+        const { created, record } = await ctx.credentials.upsert({ name, username: o.username, password, enableSecret, privateKey });
+        await ctx.audit.record({ type: 'DEVICE', action: created ? 'credential.created' : 'credential.updated', actor: cliActor(), source: 'cli', objectType: 'credential', objectId: record.id, newValue: record });
         say(`Credential ${name} ${created ? 'created' : 'updated'}.`);
       });
     });
@@ -108,7 +121,9 @@ export function registerAdminCommands(program: Command): void {
         throw new NetOpsError('VALIDATION_FAILED', `Invalid device: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, { issues });
       }
       await withContext(async (ctx) => {
-        const { created } = await ctx.devices.upsert(toDeviceInput(parsed.data));
+        const before = await ctx.devices.findByName(name);
+        const { created, record } = await ctx.devices.upsert(toDeviceInput(parsed.data));
+        await ctx.audit.record({ type: 'DEVICE', action: created ? 'device.created' : 'device.updated', actor: cliActor(), source: 'cli', objectType: 'device', objectId: record.id, oldValue: before, newValue: record });
         say(`Device ${name} ${created ? 'created' : 'updated'}.`);
       });
     });
@@ -123,6 +138,7 @@ export function registerAdminCommands(program: Command): void {
         // Jump hosts first, so devices that name them resolve.
         const ordered = [...rows].sort((a, b) => Number(Boolean(a.jump_host)) - Number(Boolean(b.jump_host)));
         for (const row of ordered) if ((await ctx.devices.upsert(toDeviceInput(row))).created) created++;
+        await ctx.audit.record({ type: 'DEVICE', action: 'device.imported', actor: cliActor(), source: 'cli', objectType: 'device', newValue: { file, names: rows.map((r) => r.name) }, message: `${rows.length} device(s) imported, ${created} created` });
         say(`Imported ${rows.length} device(s): ${created} created, ${rows.length - created} updated.`);
       });
     });

@@ -16,12 +16,12 @@ import { watchRun } from '../run-watcher.ts';
  * The CLI runs on the server's machine with its configuration: that access is already full trust,
  * so the actor is an admin. `--as USER` names a real user (their role applies) for approvals and audit.
  */
-async function actor(ctx: AppContext, as: string | undefined): Promise<{ id: string | null; name: string; role: Role }> {
-  if (!as) return { id: null, name: `cli:${userInfo().username}`, role: 'admin' };
+async function actor(ctx: AppContext, as: string | undefined): Promise<{ id: string | null; name: string; role: Role; source: 'cli' }> {
+  if (!as) return { id: null, name: `cli:${userInfo().username}`, role: 'admin', source: 'cli' };
   const user = await ctx.users.findByName(as);
   if (!user) throw new NetOpsError('USER_NOT_FOUND', `No user "${as}". Create one: netops user add ${as} --role operator`, { field: 'as' });
   if (user.disabled) throw new NetOpsError('FORBIDDEN', `User "${as}" is disabled.`);
-  return { id: user.id, name: user.name, role: user.role };
+  return { id: user.id, name: user.name, role: user.role, source: 'cli' };
 }
 
 const out = (value: unknown): void => {

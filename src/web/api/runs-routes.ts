@@ -64,17 +64,17 @@ export async function runsRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post<{ Params: { id: string } }>('/runs/:id/approve', async (req) => {
     const body = decisionBody.parse(req.body ?? {});
     const u = req.user!;
-    return presentRun(await approveRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role }, body.comment), base);
+    return presentRun(await approveRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role, source: 'api' }, body.comment), base);
   });
 
   app.post<{ Params: { id: string } }>('/runs/:id/reject', async (req) => {
     const body = decisionBody.parse(req.body ?? {});
     const u = req.user!;
-    return presentRun(await rejectRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role }, body.reason ?? body.comment), base);
+    return presentRun(await rejectRun(ctx.approvalDeps, parseRunRef(req.params.id), { id: u.id, name: u.name, role: u.role, source: 'api' }, body.reason ?? body.comment), base);
   });
 
   app.post<{ Params: { id: string } }>('/runs/:id/cancel', async (req) => {
     const u = req.user!;
-    return presentRun(await cancelRun(ctx, parseRunRef(req.params.id), { name: u.name, role: u.role }), base);
+    return presentRun(await cancelRun(ctx, parseRunRef(req.params.id), { name: u.name, role: u.role, source: 'api' }), base);
   });
 }
