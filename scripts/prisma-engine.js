@@ -2,10 +2,12 @@
 // of the same version embeds), driven through a driver adapter instead of the native schema-engine binary,
 // which is downloaded from the internet and cannot be had on a closed network (see STACK.md).
 // Dev and test tooling only: scripts/new-migration.js and the lockstep tests. The app never loads it.
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+/* global WebAssembly */
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -57,7 +59,7 @@ export async function openSchemaEngine(provider, { url, schema, migrationsDir, s
     factory = withSqliteScripts(new PrismaBetterSqlite3({ url: url ?? ':memory:' }));
   } else {
     if (!url) throw new Error('PostgreSQL needs a server: pass a url (e.g. TEST_POSTGRES_URL)');
-    factory = new PrismaPg({ connectionString: url, Client: CatalogCharAsTextClient }, schema ? { schema } : undefined);
+    factory = postgresFactory(url, schema);
   }
   const schemaText = schemaOverride ?? readFileSync(target.schemaFile, 'utf8');
   const schemaFiles = { files: [{ path: target.schemaFile, content: schemaText }] };
@@ -94,6 +96,64 @@ export async function openSchemaEngine(provider, { url, schema, migrationsDir, s
       await factory.disposeAll();
     },
   };
+}
+
+/**
+ * PrismaPg for the engine. Its own connectToShadowDb is replaced: @prisma/adapter-pg 7.10 drops the shadow
+ * database while its pool is still connected ("is being accessed by other users"), leaving it behind.
+ */
+function postgresFactory(url, schema) {
+  const config = { ...pgConfig(url), Client: CatalogCharAsTextClient };
+  const main = new PrismaPg(config, schema ? { schema } : undefined);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb() {
+      const admin = new pg.Client(pgConfig(url));
+      await admin.connect();
+      const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await admin.query(`CREATE DATABASE "${database}"`);
+      // the shadow database has only "public": drop a search_path meant for the main database's schema
+      const shadow = await new PrismaPg({ ...config, database, options: undefined }).connect();
+      let disposed = false;
+      return new Proxy(shadow, {
+        get(target, prop) {
+          if (prop === 'dispose') {
+            return async () => {
+              if (disposed) return;
+              disposed = true;
+              await target.dispose();
+              await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+              await admin.end();
+            };
+          }
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    },
+  };
+}
+
+/**
+ * The URL as separate pg settings: PrismaPg opens the shadow database with `{ ...config, database }`, which a
+ * `connectionString` would silently override (the "shadow" would be the main database).
+ */
+function pgConfig(url) {
+  const u = new URL(url);
+  const config = {
+    host: decodeURIComponent(u.hostname) || 'localhost',
+    port: u.port ? Number(u.port) : 5432,
+    database: decodeURIComponent(u.pathname.slice(1)) || undefined,
+    user: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+  };
+  const options = u.searchParams.get('options');
+  if (options) config.options = options;
+  const sslmode = u.searchParams.get('sslmode');
+  if (sslmode && sslmode !== 'disable') config.ssl = sslmode === 'no-verify' ? { rejectUnauthorized: false } : true;
+  return config;
 }
 
 /** Remembers the adapters the engine connects, so close() can dispose them. */

@@ -1,4 +1,5 @@
 import type { PrismaClient } from './prisma-client.ts';
+import { PrismaErrorCodes, prismaErrorCode } from './prisma-errors.ts';
 
 /** The narrowest client nextCounter needs: a PrismaClient or an interactive transaction's client. */
 export type CounterClient = Pick<PrismaClient, 'counter'>;
@@ -23,12 +24,8 @@ export async function nextCounter(prisma: CounterClient, name: string): Promise<
     } catch (err) {
       // Should Prisma ever run the upsert as read-then-insert, two first uses race on the primary key: the row
       // exists by then, so the retry increments it.
-      if (attempt < MAX_ATTEMPTS && isUniqueViolation(err)) continue;
+      if (attempt < MAX_ATTEMPTS && prismaErrorCode(err) === PrismaErrorCodes.UNIQUE_VIOLATION) continue;
       throw err;
     }
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }

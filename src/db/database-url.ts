@@ -64,7 +64,7 @@ export function maskPassword(url: string): string {
  * Merged into the connection string, because `pg` lets URL parameters override config fields.
  */
 export function withSearchPath(connectionString: string, schema: string): string {
-  if (schema === 'public') return connectionString;
+  // set even for "public": the server's default ("$user", public) would pick a schema named after the user
   const parsed = new URL(connectionString);
   const options = [parsed.searchParams.get('options'), `-c search_path="${schema}"`].filter(Boolean).join(' ');
   parsed.searchParams.set('options', options);

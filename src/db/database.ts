@@ -42,7 +42,7 @@ export async function openDatabase(url: string): Promise<Database> {
     } catch (err) {
       throw new NetOpsError('DATABASE_UNAVAILABLE', `cannot create the folder of the SQLite database ${target.path}: ${(err as Error).message}`, undefined, { cause: err });
     }
-    const adapter = withConnectionSetup(new PrismaBetterSqlite3({ url: target.path, timeout: SQLITE_BUSY_TIMEOUT_MS }), SQLITE_PRAGMAS);
+    const adapter = sqliteAdapter(new PrismaBetterSqlite3({ url: target.path, timeout: SQLITE_BUSY_TIMEOUT_MS }));
     const prisma = new SqlitePrismaClient({ adapter });
     return ready({ prisma, provider: 'sqlite', url, close: () => prisma.$disconnect() }, target.display);
   }
@@ -57,16 +57,49 @@ export async function openDatabase(url: string): Promise<Database> {
   return ready({ prisma, provider: 'postgresql', url, close: () => prisma.$disconnect() }, target.display);
 }
 
-/** Runs `script` on every connection the adapter opens (the client may reconnect after $disconnect). */
-function withConnectionSetup(factory: AdapterFactory, script: string): AdapterFactory {
+type DriverAdapter = Awaited<ReturnType<AdapterFactory['connect']>>;
+
+/**
+ * An interactive transaction's first statement. The adapter opens transactions with a plain (deferred) BEGIN:
+ * one that reads, then writes, fails with "database is locked" (P1008) if another process wrote in between, as
+ * SQLite cannot upgrade a stale read snapshot. Taking the write lock first, as BEGIN IMMEDIATE would, makes such
+ * a transaction wait (busy_timeout) for the other writer instead. It writes nothing: WHERE 0.
+ */
+const TAKE_WRITE_LOCK = 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0';
+
+/**
+ * The SQLite adapter with our connection settings (run on every connection the client opens, as it may reconnect
+ * after $disconnect) and interactive transactions that hold the write lock from their start.
+ */
+function sqliteAdapter(factory: AdapterFactory): AdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
       const adapter = await factory.connect();
-      await adapter.executeScript(script);
-      return adapter;
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return new Proxy(adapter, {
+        get(target, prop) {
+          if (prop === 'startTransaction') return startWriteTransaction(target);
+          const value: unknown = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
     },
+  };
+}
+
+function startWriteTransaction(adapter: DriverAdapter): DriverAdapter['startTransaction'] {
+  return async (isolationLevel) => {
+    const tx = await adapter.startTransaction(isolationLevel);
+    try {
+      await tx.executeRaw({ sql: TAKE_WRITE_LOCK, args: [], argTypes: [] });
+    } catch (err) {
+      await tx.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => 0);
+      await tx.rollback();
+      throw err;
+    }
+    return tx;
   };
 }
 

@@ -93,6 +93,11 @@ export class PrismaRunRepository implements RunRepository {
     return rows.map(toExecutionRecord);
   }
 
+  async waitingForDevice(deviceId: string): Promise<string[]> {
+    const rows = await this.prisma.execution.findMany({ where: { deviceId, status: 'waiting_for_device' }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+    return rows.map((r) => r.id);
+  }
+
   async runIdsInStatus(statuses: readonly RunStatus[]): Promise<string[]> {
     const rows = await this.prisma.run.findMany({ where: { status: { in: [...statuses] } }, select: { id: true }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => r.id);

@@ -31,6 +31,11 @@ export class BullmqRunQueue implements RunQueue {
     await this.executions.add('execution', { executionId }, { jobId: executionId, delay: options?.delayMs ?? 0, ...KEEP });
   }
 
+  async wakeExecution(executionId: string): Promise<void> {
+    const job = await this.executions.getJob(executionId);
+    if (job && (await job.isDelayed())) await job.promote().catch(() => undefined); // it may have just started
+  }
+
   async hasLiveExecutionJob(executionId: string): Promise<boolean> {
     const job = await this.executions.getJob(executionId);
     if (!job) return false;

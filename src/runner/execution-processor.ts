@@ -76,6 +76,9 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
     return await runOnDevice(deps, run, execution, journal, lock.handle, logger);
   } finally {
     await lock.handle.release();
+    // The oldest execution waiting for this device gets it now rather than at its next retry.
+    const [next] = await deps.runs.waitingForDevice(execution.deviceId).catch(() => []);
+    if (next) await deps.queue.wakeExecution(next).catch(() => undefined);
     await settleRun(deps, run.id).catch((err: unknown) => logger.error({ err }, 'settling the run failed'));
   }
 }

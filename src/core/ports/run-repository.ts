@@ -68,6 +68,8 @@ export interface RunRepository {
   execution(id: string): Promise<ExecutionRecord | null>;
   /** Executions not yet final, of runs that are running (for the start-up reconciler). */
   unfinishedExecutions(): Promise<ExecutionRecord[]>;
+  /** Executions waiting for this device, oldest first. */
+  waitingForDevice(deviceId: string): Promise<string[]>;
   /** Ids of runs in the given states, oldest first. */
   runIdsInStatus(statuses: readonly RunStatus[]): Promise<string[]>;
   executions(runId: string): Promise<ExecutionRecord[]>;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { defaultMigrationsDir, readMigrations } from '../../../src/db/migration-files.ts';
 import { applyMigrations } from '../../../src/db/migrator.ts';
 import { freshTestDatabaseUrl, testProviders, type TestDatabaseUrl } from '../../helpers/test-db.ts';
-import { engineFor } from './helpers/engine.ts';
+import { engineFor, migrationEngine } from './helpers/engine.ts';
 import { listTables, migrationRows } from './helpers/introspect.ts';
 import { copyMigrations, type MigrationsCopy } from './helpers/migrations-copy.ts';
 
@@ -120,6 +120,37 @@ describe.each(testProviders)('applyMigrations on %s', (provider) => {
     await expect(applyMigrations(fresh.url, { migrationsDir: copy.dir })).resolves.toEqual({ applied: ['29990101000000_broken'] });
   });
 
+  it('keeps the rows that reference a table a migration rebuilds (SQLite migrations drop and recreate tables)', async () => {
+    copy = copyMigrations(provider);
+    await applyMigrations(fresh.url, { migrationsDir: copy.dir });
+    const { prisma } = await open();
+    const device = await prisma.device.create({ data: { name: 'sw1', host: '192.0.2.1', platform: 'cisco_ios' } });
+    await prisma.configBlob.create({ data: { hash: 'h1', content: 'hostname sw1', size: 12 } });
+    await prisma.configSnapshot.create({ data: { deviceId: device.id, kind: 'before', hash: 'h1' } });
+    const workflow = await prisma.workflow.create({ data: { name: 'wf', versions: { create: { version: 1, definition: '{}', yaml: '' } } }, include: { versions: true } });
+    await prisma.run.create({
+      data: {
+        number: 1, workflowId: workflow.id, workflowVersionId: workflow.versions[0]!.id, target: 'sw1', source: 'cli', requesterName: 'a',
+        executions: { create: { deviceId: device.id, deviceName: 'sw1' } },
+      },
+    });
+    // the engine's next migration for a new first column of Device: SQLite can only do that by rebuilding the table
+    const schemaFile = join(defaultMigrationsDir(provider), '..', '..', provider === 'sqlite' ? 'schema.sqlite.prisma' : 'schema.postgres.prisma');
+    const engine = await migrationEngine(provider, {
+      migrationsDir: copy.dir,
+      schemaText: readFileSync(schemaFile, 'utf8').replace(/^(model Device \{\n)/m, '$1  serialNumber String @default("")\n'),
+    });
+    const sql = await engine.diffFromMigrations().finally(() => engine.close());
+    if (provider === 'sqlite') expect(sql).toContain('DROP TABLE "Device"');
+    copy.add('29990101000000_device_serial', sql);
+
+    await expect(applyMigrations(fresh.url, { migrationsDir: copy.dir })).resolves.toEqual({ applied: ['29990101000000_device_serial'] });
+
+    expect(await prisma.configSnapshot.count()).toBe(1);
+    expect(await prisma.execution.count()).toBe(1);
+    expect(await prisma.$queryRawUnsafe('SELECT "name", "serialNumber" FROM "Device"')).toEqual([{ name: 'sw1', serialNumber: '' }]);
+  });
+
   it('refuses a history with a failed, unresolved migration left by `prisma migrate deploy`', async () => {
     await applyMigrations(fresh.url);
     await (await open()).prisma.$executeRawUnsafe(
@@ -139,7 +170,9 @@ describe.each(testProviders)('applyMigrations on %s', (provider) => {
   });
 
   it('reports an unreachable database as DATABASE_UNAVAILABLE', async () => {
-    const url = provider === 'sqlite' ? 'file:/proc/netops-cannot-write-here/netops.db' : 'postgresql://postgres:secret@127.0.0.1:1/test';
+    // SQLite: the database's folder would be inside a regular file
+    const url = provider === 'sqlite' ? `file:${fresh.file}.not-a-folder/netops.db` : 'postgresql://postgres:secret@127.0.0.1:1/test';
+    if (provider === 'sqlite') writeFileSync(`${fresh.file}.not-a-folder`, '');
     const error = await applyMigrations(url).catch((err: unknown) => err);
     expect(error).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     expect((error as Error).message).not.toContain('secret');

@@ -93,6 +93,24 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
     expect(log).toContain('no interface Loopback77');
   });
 
+  it('dry-runs a change: renders every command, runs only pre_check, never enters config mode', async () => {
+    const device = t.lab.device('lab-ios-3');
+    const before = device.commandLog.length;
+    const res = await post(t.tokens.operator, { workflow: 'add-loopback', target: 'lab-ios-3', params: { number: 909 }, dry_run: true });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'queued', dryRun: true }); // no approval for a dry run
+    expect(await waitForRun(t, res.json().id)).toBe('succeeded');
+    const execution = (await get(`/api/v1/runs/${res.json().id}`)).json().executions[0];
+    const byStage = Object.fromEntries(execution.stages.map((s: { stage: string; status: string; commands: { command: string }[] }) => [s.stage, s]));
+    expect(byStage.pre_check.status).toBe('passed');
+    expect(byStage.implementation).toMatchObject({ status: 'skipped' });
+    expect(byStage.implementation.commands.map((c: { command: string }) => c.command)).toEqual(['interface Loopback909', 'description created-by-netops']);
+    expect(byStage.rollback.commands[0].command).toBe('no interface Loopback909');
+    const sent = device.commandLog.slice(before);
+    expect(sent).not.toContain('configure terminal');
+    expect(sent.some((c) => c.includes('Loopback909'))).toBe(false);
+  });
+
   it('fails an execution on an unreachable device with the reason, within the timeout', async () => {
     await t.ctx.devices.upsert({ name: 'dead-1', host: '127.0.0.1', port: 1, platform: 'cisco_ios', credentialName: 'lab' });
     const started = Date.now();

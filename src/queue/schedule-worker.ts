@@ -1,0 +1,43 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AuditLog } from '../core/ports/audit-log.ts';
+import { fireSchedule } from '../core/schedules/fire-schedule.ts';
+import type { ScheduleDeps } from '../core/schedules/schedule-deps.ts';
+import { syncSchedules } from '../core/schedules/sync-schedules.ts';
+import { SCHEDULES_QUEUE, type ScheduleJob } from './schedule-queue.ts';
+
+export interface ScheduleWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  deps: ScheduleDeps;
+  logger: Logger;
+  /** Where a refused scheduled run is recorded as a WARNING event (besides the log). */
+  audit?: AuditLog;
+}
+
+/** Re-arms stored schedules, then turns each tick into a run request. */
+export async function startScheduleWorker(opts: ScheduleWorkerOptions): Promise<Worker<ScheduleJob>> {
+  const synced = await syncSchedules(opts.deps);
+  if (synced.armed || synced.removed) opts.logger.info(synced, 'schedules armed');
+  const worker = new Worker<ScheduleJob>(
+    SCHEDULES_QUEUE,
+    async (job) => {
+      const outcome = await fireSchedule(opts.deps, { ...job.data, fireKey: job.id ?? `${job.data.scheduleId}:${job.timestamp}` });
+      if (outcome.kind === 'requested') {
+        opts.logger.info({ scheduleId: job.data.scheduleId, runId: outcome.run.id, runNumber: outcome.run.number, status: outcome.run.status }, 'schedule fired');
+      } else if (outcome.kind === 'refused') {
+        opts.logger.warn({ scheduleId: job.data.scheduleId, code: outcome.code, err: outcome.reason }, 'scheduled run refused');
+        await opts.audit?.record({
+          level: 'WARNING', type: 'RUN', action: 'schedule.run_refused', actor: null, source: 'schedule', objectType: 'schedule',
+          objectId: job.data.scheduleId, newValue: { code: outcome.code }, message: outcome.reason,
+        });
+      }
+      return outcome.kind;
+    },
+    { connection: opts.connection, prefix: opts.prefix, concurrency: 5 },
+  );
+  worker.on('failed', (job, err) => opts.logger.error({ scheduleId: job?.data.scheduleId, err: err.message }, 'schedule fire failed'));
+  worker.on('error', (err) => opts.logger.error({ queue: SCHEDULES_QUEUE, err: err.message }, 'worker error'));
+  return worker;
+}
