@@ -33,7 +33,7 @@ export function toRunRecord(row: RunRow): RunRecord {
 }
 
 export interface ExecutionRow {
-  id: string; runId: string; deviceId: string; deviceName: string; status: string; currentStage: string | null;
+  id: string; runId: string; deviceId: string | null; deviceName: string; status: string; currentStage: string | null;
   changeStartedAt: Date | null; lastCommand: string | null; errorCode: string | null; error: string | null;
   waitingForRunId: string | null; attempt: number; createdAt: Date; startedAt: Date | null; finishedAt: Date | null;
 }

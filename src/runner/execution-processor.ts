@@ -53,19 +53,25 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
     if (execution.changeStartedAt) {
       const result = await journal.interrupt();
       // The dead worker's device lock would otherwise block the device until it expires.
-      await deps.locks.forceRelease(execution.deviceId, { runId: run.id, executionId });
+      if (execution.deviceId) await deps.locks.forceRelease(execution.deviceId, { runId: run.id, executionId });
       await settleRun(deps, run.id);
       return result;
     }
     logger.warn('execution was running on a worker that stopped before any change: restarting it');
     await deps.runs.transitionExecution(executionId, ['running'], 'queued', { currentStage: null });
   }
+  const deviceId = execution.deviceId;
+  if (deviceId === null) {
+    await journal.finish(['queued', 'waiting_for_device', 'running'], 'failed', { errorCode: 'DEVICE_NOT_FOUND', error: `${execution.deviceName} was deleted before it ran` });
+    await settleRun(deps, run.id);
+    return { kind: 'finished', status: 'failed' };
+  }
   if (run.status === 'cancelled') {
     await journal.finish(['queued', 'waiting_for_device'], 'cancelled', { error: 'run cancelled before this device started' });
     return { kind: 'finished', status: 'cancelled' };
   }
 
-  const lock = await deps.locks.acquire(execution.deviceId, { runId: run.id, executionId });
+  const lock = await deps.locks.acquire(deviceId, { runId: run.id, executionId });
   if (!lock.acquired) return journal.waitForDevice(lock.holder?.runId ?? null);
   try {
     const started = await deps.runs.transitionExecution(executionId, ['queued', 'waiting_for_device'], 'running', {
@@ -73,18 +79,18 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
     });
     if (!started) return { kind: 'skipped', reason: 'another worker took it' };
     await journal.publish('execution.started', { summary: `${execution.deviceName}: connecting` });
-    return await runOnDevice(deps, run, execution, journal, lock.handle, logger);
+    return await runOnDevice(deps, run, { ...execution, deviceId }, journal, lock.handle, logger);
   } finally {
     await lock.handle.release();
     // The oldest execution waiting for this device gets it now rather than at its next retry.
-    const [next] = await deps.runs.waitingForDevice(execution.deviceId).catch(() => []);
+    const [next] = await deps.runs.waitingForDevice(deviceId).catch(() => []);
     if (next) await deps.queue.wakeExecution(next).catch(() => undefined);
     await settleRun(deps, run.id).catch((err: unknown) => logger.error({ err }, 'settling the run failed'));
   }
 }
 
 async function runOnDevice(
-  deps: ExecutionProcessorDeps, run: RunRecord, execution: ExecutionRecord, journal: ExecutionJournal,
+  deps: ExecutionProcessorDeps, run: RunRecord, execution: ExecutionRecord & { deviceId: string }, journal: ExecutionJournal,
   lock: DeviceLockHandle, logger: Logger,
 ): Promise<ProcessResult> {
   let session: DeviceSession;

@@ -11,7 +11,7 @@ import { runStage, type StageOutcome } from './stage-runner.ts';
 export interface StagesInput {
   deps: ExecutionProcessorDeps;
   run: RunRecord;
-  execution: ExecutionRecord;
+  execution: ExecutionRecord & { deviceId: string };
   journal: ExecutionJournal;
   session: DeviceSession;
   rendered: RenderedStages;

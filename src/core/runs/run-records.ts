@@ -37,7 +37,8 @@ export interface ChatThreadRef {
 export interface ExecutionRecord {
   id: string;
   runId: string;
-  deviceId: string;
+  /** Null once the device was deleted; deviceName keeps the history readable. */
+  deviceId: string | null;
   deviceName: string;
   status: ExecutionStatus;
   currentStage: Stage | null;
