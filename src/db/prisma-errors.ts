@@ -1,3 +1,5 @@
+import { NetOpsError } from '../core/errors/index.ts';
+
 /** Prisma's known-request error codes the repositories branch on. */
 export const PrismaErrorCodes = {
   /** a unique constraint refused the write */
@@ -13,4 +15,23 @@ export function prismaErrorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Maps a Prisma error that reached a boundary to a coded NetOps error (e.g. two concurrent saves of the
+ * same name → 409 CONFLICT), so a race never surfaces as a 500. Null for anything that is not Prisma's.
+ */
+export function netOpsErrorFromPrisma(err: unknown): NetOpsError | null {
+  const code = prismaErrorCode(err);
+  const target = (err as { meta?: { target?: unknown } } | null)?.meta?.target;
+  switch (code) {
+    case PrismaErrorCodes.UNIQUE_VIOLATION:
+      return new NetOpsError('CONFLICT', `Another change to the same ${Array.isArray(target) ? target.join(', ') : 'record'} happened at the same time; reload and try again.`, { prismaCode: code });
+    case PrismaErrorCodes.FOREIGN_KEY_VIOLATION:
+      return new NetOpsError('CONFLICT', 'The record is still referenced by another one (or references one that no longer exists).', { prismaCode: code });
+    case PrismaErrorCodes.RECORD_NOT_FOUND:
+      return new NetOpsError('NOT_FOUND', 'The record no longer exists.', { prismaCode: code });
+    default:
+      return null;
+  }
 }

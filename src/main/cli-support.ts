@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig, type AppConfig } from '../config/load-config.ts';
 import { asNetOpsError, NetOpsError } from '../core/errors/index.ts';
+import { netOpsErrorFromPrisma } from '../db/prisma-errors.ts';
 import { createAppContext, type AppContext } from './app-context.ts';
 import { createLogger } from './logger.ts';
 import { redisUrlFor } from './runtime-redis.ts';
@@ -18,7 +19,7 @@ export class RunFailedExit extends Error {
 /** Maps any error to the CLI's exit code and one clear line on stderr. */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof RunFailedExit) return EXIT.runFailed;
-  const e = asNetOpsError(err);
+  const e = netOpsErrorFromPrisma(err) ?? asNetOpsError(err);
   process.stderr.write(`netops: ${e.message}${e.code === 'INTERNAL' ? '' : ` [${e.code}]`}\n`);
   const details = e.details as { issues?: { field: string; message: string }[] } | undefined;
   const issues = details?.issues ?? [];

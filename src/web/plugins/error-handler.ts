@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { NetOpsError } from '../../core/errors/index.ts';
+import { netOpsErrorFromPrisma } from '../../db/prisma-errors.ts';
 
 /** Every error leaves as {error:{code,message,details}} with the code's status; bad input is never a 500. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | NetOpsError | ZodError | Error, req, reply) => {
+  app.setErrorHandler((raw: FastifyError | NetOpsError | ZodError | Error, req, reply) => {
+    const err = netOpsErrorFromPrisma(raw) ?? raw;
     if (err instanceof NetOpsError) {
       if (err.status >= 500) req.log.error({ code: err.code, err: err.message }, 'request failed');
       return reply.status(err.status).send({ error: err.toJSON() });
