@@ -24,6 +24,10 @@ export function prismaErrorCode(err: unknown): string | undefined {
 export function netOpsErrorFromPrisma(err: unknown): NetOpsError | null {
   const code = prismaErrorCode(err);
   const target = (err as { meta?: { target?: unknown } } | null)?.meta?.target;
+  const message = err instanceof Error ? err.message : '';
+  if ((code && /^P10(01|02|08|17)$/.test(code)) || /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|SQLITE_BUSY|database is locked/.test(message)) {
+    return new NetOpsError('DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly. /readyz shows what is down.', { cause: message.slice(0, 200) });
+  }
   switch (code) {
     case PrismaErrorCodes.UNIQUE_VIOLATION:
       return new NetOpsError('CONFLICT', `Another change to the same ${Array.isArray(target) ? target.join(', ') : 'record'} happened at the same time; reload and try again.`, { prismaCode: code });

@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/load-config.ts';
 import { resolveSecretKey } from '../config/secret-key.ts';
 import type { ApprovalDeps } from '../core/approvals/decide-approval.ts';
-import type { RequestRunDeps } from '../core/runs/request-run.ts';
+import { requestRun, type RequestRunDeps } from '../core/runs/request-run.ts';
+import type { ScheduleDeps } from '../core/schedules/schedule-deps.ts';
+import { createAddressPolicy } from '../core/webhooks/address-policy.ts';
+import type { WebhookDeps } from '../core/webhooks/webhook-deps.ts';
 import { createSecretBox, type SecretBox } from '../core/secrets/secret-box.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrator.ts';
@@ -12,14 +15,21 @@ import { PrismaAuditLog } from '../db/prisma-audit-log.ts';
 import { PrismaCredentialRepository } from '../db/prisma-credential-repository.ts';
 import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
+import { PrismaScheduleRepository } from '../db/prisma-schedule-repository.ts';
 import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
+import { PrismaWebhookRepository } from '../db/prisma-webhook-repository.ts';
 import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
 import { AuditRunEvents } from '../notify/audit-run-events.ts';
 import { ChatNotificationPublisher } from '../notify/chat-notification-queue.ts';
 import { FanoutPublisher } from '../notify/fanout-publisher.ts';
 import { eventsChannel, RedisEventPublisher } from '../notify/redis-event-publisher.ts';
+import { dnsHostResolver } from '../notify/webhooks/dns-host-resolver.ts';
+import { HttpWebhookSender } from '../notify/webhooks/http-webhook-sender.ts';
+import { WebhookEventPublisher } from '../notify/webhooks/webhook-event-publisher.ts';
 import { BullmqRunQueue } from '../queue/bullmq-run-queue.ts';
-import { createRedis } from '../queue/redis-connection.ts';
+import { createProducerRedis, createRedis } from '../queue/redis-connection.ts';
+import { BullmqScheduleTimer } from '../queue/schedule-queue.ts';
+import { BullmqWebhookQueue } from '../queue/webhook-queue.ts';
 import type { ExecutionProcessorDeps } from '../runner/execution-processor.ts';
 import { RedisDeviceLock } from '../runner/redis-device-lock.ts';
 import { SshConnector } from '../ssh/index.ts';
@@ -42,6 +52,12 @@ export interface AppContext {
   requestDeps: RequestRunDeps;
   approvalDeps: ApprovalDeps;
   processorDeps: ExecutionProcessorDeps;
+  webhooks: PrismaWebhookRepository;
+  webhookQueue: BullmqWebhookQueue;
+  webhookDeps: WebhookDeps;
+  schedules: PrismaScheduleRepository;
+  scheduleTimer: BullmqScheduleTimer;
+  scheduleDeps: ScheduleDeps;
   close(): Promise<void>;
 }
 
@@ -55,7 +71,8 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   if (secret.generated) logger.warn({ path: secret.path }, 'NETOPS_SECRET_KEY is not set: generated a key file (keep it: stored credentials need it)');
   const box = createSecretBox(secret.key);
   const redis = createRedis(config.REDIS_URL);
-  const queue = new BullmqRunQueue(redis, config.REDIS_PREFIX);
+  const producer = createProducerRedis(config.REDIS_URL);
+  const queue = new BullmqRunQueue(producer, config.REDIS_PREFIX);
   const chatNotifications = new ChatNotificationPublisher(redis, config.REDIS_PREFIX);
   const events = new FanoutPublisher(logger).add(new RedisEventPublisher(redis, eventsChannel(config.REDIS_PREFIX)));
   // Chat threads follow runs only when a chat platform is configured.
@@ -67,7 +84,18 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const users = new PrismaUserRepository(db.prisma);
   const audit = new PrismaAuditLog(db.prisma, logger);
   events.add(new AuditRunEvents(audit, runs));
+  const webhooks = new PrismaWebhookRepository(db.prisma, box);
+  const webhookQueue = new BullmqWebhookQueue(redis, config.REDIS_PREFIX, { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS });
+  events.add(new WebhookEventPublisher({ webhooks, queue: webhookQueue }));
+  const webhookDeps: WebhookDeps = {
+    webhooks, queue: webhookQueue, sender: new HttpWebhookSender(),
+    targets: { resolve: dnsHostResolver, policy: createAddressPolicy(config.WEBHOOK_ALLOWED_HOSTS) },
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+  };
   const requestDeps: RequestRunDeps = { workflows, devices, runs, queue, events, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES };
+  const schedules = new PrismaScheduleRepository(db.prisma);
+  const scheduleTimer = new BullmqScheduleTimer(redis, config.REDIS_PREFIX);
+  const scheduleDeps: ScheduleDeps = { schedules, timer: scheduleTimer, workflows, devices, users, requestRun: (r) => requestRun(requestDeps, r) };
   const approvalDeps: ApprovalDeps = { runs, queue, events, allowSelfApproval: config.ALLOW_SELF_APPROVAL };
   const processorDeps: ExecutionProcessorDeps = {
     runs, devices, workflows, events, queue,
@@ -82,10 +110,14 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   };
   return {
     config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, requestDeps, approvalDeps, processorDeps,
+    webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     async close() {
       await queue.close();
+      await webhookQueue.close();
+      await scheduleTimer.close();
       await chatNotifications.close();
       redis.disconnect();
+      producer.disconnect();
       await db.close();
     },
   };

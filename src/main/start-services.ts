@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { reconcileRuns } from '../core/runs/reconcile-runs.ts';
 import { startChatNotificationWorker } from '../notify/chat-notification-queue.ts';
 import { startRunWorkers } from '../queue/run-workers.ts';
+import { startScheduleWorker } from '../queue/schedule-worker.ts';
+import { startWebhookWorker } from '../queue/webhook-worker.ts';
 import { buildApp } from '../web/app.ts';
 import type { AppContext } from './app-context.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
@@ -32,6 +34,18 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
       logger: ctx.logger.child({ component: 'chat-notify' }),
     });
   }
+  const webhookWorker = what.worker
+    ? startWebhookWorker({
+        connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, deps: ctx.webhookDeps, logger: ctx.logger.child({ component: 'webhooks' }),
+        audit: ctx.audit,
+      })
+    : null;
+  const scheduleWorker = what.worker
+    ? await startScheduleWorker({
+        connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, deps: ctx.scheduleDeps, logger: ctx.logger.child({ component: 'schedules' }),
+        audit: ctx.audit,
+      })
+    : null;
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (what.web) {
@@ -40,14 +54,24 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
     for (const adapter of chat) await adapter.start?.();
   }
   for (const adapter of chat) ctx.logger.info(adapter.describe());
-  if (workers) await reconcileRuns(ctx.processorDeps, ctx.logger.child({ component: 'reconciler' }));
+  let reconciler: NodeJS.Timeout | null = null;
+  if (workers) {
+    const log = ctx.logger.child({ component: 'reconciler' });
+    await reconcileRuns(ctx.processorDeps, log);
+    // Again every minute: heals work whose queue job was lost while Redis was away, without a restart.
+    reconciler = setInterval(() => void reconcileRuns(ctx.processorDeps, log).catch((err: unknown) => log.warn({ err: String(err) }, 'reconcile failed')), 60_000);
+    reconciler.unref();
+  }
   if (workers) ctx.logger.info({ concurrency: ctx.config.WORKER_CONCURRENCY, workerId: ctx.processorDeps.workerId }, 'worker started');
   return {
     app, url, chat,
     async stop() {
+      if (reconciler) clearInterval(reconciler);
       for (const adapter of chat) await adapter.stop?.();
       await app?.close();
       await notifications?.close();
+      await scheduleWorker?.close();
+      await webhookWorker?.close();
       await workers?.close();
     },
   };

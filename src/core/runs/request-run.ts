@@ -117,8 +117,16 @@ export async function requestRun(deps: RequestRunDeps, req: RunRequest): Promise
     idempotencyKey: req.idempotencyKey ?? null,
     devices: targetDevices.map((d) => ({ id: d.id, name: d.name })),
   });
-  if (needsApproval && run.expiresAt) await deps.queue.scheduleApprovalExpiry(run.id, run.expiresAt);
-  else await deps.queue.enqueueRun(run.id);
+  try {
+    if (needsApproval && run.expiresAt) await deps.queue.scheduleApprovalExpiry(run.id, run.expiresAt);
+    else await deps.queue.enqueueRun(run.id);
+  } catch (err) {
+    // Nothing half-done: a run that cannot be queued ends now instead of waiting silently.
+    const reason = `the run queue (Redis) is unavailable: ${err instanceof Error ? err.message : String(err)}`;
+    await deps.runs.transitionRun(run.id, ['queued', 'pending_approval'], 'failed', { finishedAt: new Date(), error: reason });
+    await deps.runs.transitionExecutionsOfRun(run.id, 'cancelled');
+    throw new NetOpsError('QUEUE_UNAVAILABLE', `Run #${run.number} could not be queued because Redis is not answering; it was marked failed and nothing was sent. Try again when Redis is back.`, { runId: run.id, runNumber: run.number });
+  }
   await deps.events.publish({
     type: 'run.requested',
     runId: run.id,
