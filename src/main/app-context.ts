@@ -73,8 +73,8 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const redis = createRedis(config.REDIS_URL);
   const producer = createProducerRedis(config.REDIS_URL);
   const queue = new BullmqRunQueue(producer, config.REDIS_PREFIX);
-  const chatNotifications = new ChatNotificationPublisher(redis, config.REDIS_PREFIX);
-  const events = new FanoutPublisher(logger).add(new RedisEventPublisher(redis, eventsChannel(config.REDIS_PREFIX)));
+  const chatNotifications = new ChatNotificationPublisher(producer, config.REDIS_PREFIX);
+  const events = new FanoutPublisher(logger).add(new RedisEventPublisher(producer, eventsChannel(config.REDIS_PREFIX)));
   // Chat threads follow runs only when a chat platform is configured.
   if (config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN) events.add(chatNotifications);
   const runs = new PrismaRunRepository(db.prisma);

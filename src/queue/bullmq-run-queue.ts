@@ -2,11 +2,14 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunQueue } from '../core/ports/run-queue.ts';
 import { QueueNames } from './queue-names.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export interface RunJob { runId: string }
 export interface ExecutionJob { executionId: string }
 export interface ApprovalExpiryJob { runId: string }
 
+/** How long a producer waits for Redis before the request fails with QUEUE_UNAVAILABLE. */
+const ENQUEUE_TIMEOUT_MS = 5000;
 const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 /** Producer side of the run queues. Job ids are domain ids, so a repeated enqueue is a no-op. */
@@ -23,12 +26,12 @@ export class BullmqRunQueue implements RunQueue {
   }
 
   async enqueueRun(runId: string): Promise<void> {
-    await this.runs.add('run', { runId }, { jobId: runId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...KEEP });
+    await withTimeout(this.runs.add('run', { runId }, { jobId: runId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...KEEP }), ENQUEUE_TIMEOUT_MS, 'QUEUE_UNAVAILABLE', 'Redis (runs queue)');
   }
 
   async enqueueExecution(executionId: string, options?: { delayMs?: number }): Promise<void> {
     // No automatic attempts: an execution is never retried blindly; the processor decides what a re-delivery means.
-    await this.executions.add('execution', { executionId }, { jobId: executionId, delay: options?.delayMs ?? 0, ...KEEP });
+    await withTimeout(this.executions.add('execution', { executionId }, { jobId: executionId, delay: options?.delayMs ?? 0, ...KEEP }), ENQUEUE_TIMEOUT_MS, 'QUEUE_UNAVAILABLE', 'Redis (executions queue)');
   }
 
   async wakeExecution(executionId: string): Promise<void> {
@@ -48,7 +51,7 @@ export class BullmqRunQueue implements RunQueue {
   }
 
   async scheduleApprovalExpiry(runId: string, at: Date): Promise<void> {
-    await this.approvals.add('expire', { runId }, { jobId: `expire-${runId}`, delay: Math.max(0, at.getTime() - Date.now()), ...KEEP });
+    await withTimeout(this.approvals.add('expire', { runId }, { jobId: `expire-${runId}`, delay: Math.max(0, at.getTime() - Date.now()), ...KEEP }), ENQUEUE_TIMEOUT_MS, 'QUEUE_UNAVAILABLE', 'Redis (approvals queue)');
   }
 
   async close(): Promise<void> {
