@@ -41,7 +41,10 @@ export function startChatNotificationWorker(opts: {
     QueueNames.notifications,
     async (job) => {
       const { event } = job.data;
-      const run = await getRunDetail({ runs: opts.runs }, { id: event.runId }).catch(() => null);
+      // Config diffs (a snapshot read per device) only matter once the run is over.
+      const run = event.type === 'run.completed'
+        ? await getRunDetail({ runs: opts.runs }, { id: event.runId }).catch(() => null)
+        : await opts.runs.detail({ id: event.runId });
       if (!run?.chat) return;
       const notifier = opts.notifiers.find((n) => n.platform === run.chat?.platform);
       if (!notifier) return;
