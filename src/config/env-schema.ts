@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidAllowList } from '../core/webhooks/address-policy.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -65,6 +66,21 @@ export const envSchema = z.object({
   /** Consecutive wrong passwords that lock an account, and for how long. */
   LOGIN_LOCKOUT_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 1440).default(15),
+  /**
+   * Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (`true`, or a comma list of the
+   * proxies' IPs/CIDRs). Needed for Secure session cookies and per-client login rate limits there.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|yes|no|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'true, false, or a comma list of proxy IPs/CIDRs')
+    .default('false')
+    .transform((v): boolean | string[] => (['true', 'yes'].includes(v) ? true : ['false', 'no'].includes(v) ? false : v.split(/\s*,\s*/))),
+  /** SSRF guard exceptions: comma list of host names (`hooks.internal`, `*.corp.example`), IPs or CIDRs webhooks may call. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default('').refine(isValidAllowList, 'a comma list of host names, *.domains, IP addresses or CIDRs (e.g. 10.20.0.0/16,hooks.internal)'),
+  WEBHOOK_TIMEOUT_MS: int(500, 60_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: int(1, 20).default(8),
+  /** First retry delay of a failed delivery; each next one doubles. */
+  WEBHOOK_RETRY_BASE_MS: int(10, 3_600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

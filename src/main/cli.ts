@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin-commands.ts';
+import { registerDeviceKeyCommands } from './commands/device-key-commands.ts';
+import { registerDiscordCommands } from './commands/discord-commands.ts';
 import { registerRunCommands } from './commands/run-commands.ts';
+import { registerScheduleCommands } from './commands/schedule-commands.ts';
 import { registerServerCommands } from './commands/server-commands.ts';
 import { EXIT, exitCodeFor } from './cli-support.ts';
 
@@ -12,7 +15,10 @@ const program = new Command('netops')
 
 registerServerCommands(program);
 registerAdminCommands(program);
+registerDeviceKeyCommands(program);
 registerRunCommands(program);
+registerScheduleCommands(program);
+registerDiscordCommands(program);
 
 try {
   await program.parseAsync(process.argv);
