@@ -45,13 +45,13 @@ export class PrismaWorkflowRepository implements WorkflowRepository {
     });
   }
 
-  async save(definition: WorkflowDefinition, yaml: string, actorName: string): Promise<{ record: WorkflowVersionRecord; created: boolean; changed: boolean }> {
+  async save(definition: WorkflowDefinition, yaml: string, actorName: string, options: { allowDestructive?: boolean } = {}): Promise<{ record: WorkflowVersionRecord; created: boolean; changed: boolean }> {
     const json = JSON.stringify(definition);
     return this.prisma.$transaction(async (tx) => {
       const wf = await tx.workflow.findUnique({ where: { name: definition.name } });
       if (!wf) {
         const created = await tx.workflow.create({
-          data: { name: definition.name, description: definition.description ?? '', versions: { create: { version: 1, definition: json, yaml, createdBy: actorName } } },
+          data: { name: definition.name, description: definition.description ?? '', allowDestructive: options.allowDestructive ?? false, versions: { create: { version: 1, definition: json, yaml, createdBy: actorName } } },
         });
         const row = await tx.workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: created.id, version: 1 } }, include: WF });
         return { record: toVersion(row), created: true, changed: true };
@@ -59,7 +59,7 @@ export class PrismaWorkflowRepository implements WorkflowRepository {
       const current = await tx.workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: wf.id, version: wf.currentVersion } }, include: WF });
       if (current.definition === json) return { record: toVersion(current), created: false, changed: false };
       const version = wf.currentVersion + 1;
-      await tx.workflow.update({ where: { id: wf.id }, data: { currentVersion: version, description: definition.description ?? '' } });
+      await tx.workflow.update({ where: { id: wf.id }, data: { currentVersion: version, description: definition.description ?? '', allowDestructive: options.allowDestructive ?? false } });
       const row = await tx.workflowVersion.create({ data: { workflowId: wf.id, version, definition: json, yaml, createdBy: actorName }, include: WF });
       return { record: toVersion(row), created: false, changed: true };
     });

@@ -27,6 +27,6 @@ export interface WorkflowRepository {
   findVersion(versionId: string): Promise<WorkflowVersionRecord | null>;
   list(): Promise<WorkflowSummary[]>;
   /** Creates the workflow or adds a version when the definition changed; returns the current version. */
-  save(definition: WorkflowDefinition, yaml: string, actorName: string): Promise<{ record: WorkflowVersionRecord; created: boolean; changed: boolean }>;
+  save(definition: WorkflowDefinition, yaml: string, actorName: string, options?: { allowDestructive?: boolean }): Promise<{ record: WorkflowVersionRecord; created: boolean; changed: boolean }>;
   exportYaml(name: string): Promise<string | null>;
 }

@@ -9,6 +9,7 @@ import { deviceInputSchema, type DeviceInputData } from '../../core/devices/devi
 import { parseDeviceImport } from '../../core/devices/parse-device-import.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
 import type { DeviceInput } from '../../core/ports/device-repository.ts';
+import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
 import { hashToken } from '../../web/plugins/api-auth.ts';
 import type { AppContext } from '../app-context.ts';
@@ -26,17 +27,11 @@ export const toDeviceInput = (d: DeviceInputData): DeviceInput => ({
   jumpHostName: d.jump_host, site: d.site, location: d.location, vendor: d.vendor, model: d.model, description: d.description, tags: d.tags,
 });
 
-/** Imports workflow YAML text as the given actor; prints what happened. */
-export async function importWorkflow(ctx: AppContext, yaml: string, actor: string): Promise<string> {
-  const def = parseWorkflowYaml(yaml);
-  const { record, created, changed } = await ctx.workflows.save(def, yaml, actor);
-  if (changed) {
-    await ctx.audit.record({
-      type: 'WORKFLOW', action: created ? 'workflow.created' : 'workflow.updated', actor: { id: null, name: actor }, source: 'cli',
-      objectType: 'workflow', objectId: record.workflowId, newValue: { name: def.name, version: record.version, definition: def },
-    });
-  }
-  return created ? `Workflow ${def.name} created (version 1).` : changed ? `Workflow ${def.name} updated to version ${record.version}.` : `Workflow ${def.name} unchanged (version ${record.version}).`;
+/** Imports workflow YAML text as the local admin; prints what happened. */
+export async function importWorkflow(ctx: AppContext, yaml: string, actor: string, allowDestructive = false): Promise<string> {
+  const { record, created, changed } = await saveWorkflow(ctx, { yaml, actor: { id: null, name: actor, role: 'admin' }, source: 'cli', allowDestructive });
+  const name = record.workflowName;
+  return created ? `Workflow ${name} created (version 1).` : changed ? `Workflow ${name} updated to version ${record.version}.` : `Workflow ${name} unchanged (version ${record.version}).`;
 }
 
 /** Creates an API token for a user; the token is shown once, only its hash is stored. */
@@ -148,10 +143,11 @@ export function registerAdminCommands(program: Command): void {
     .command('import')
     .argument('<file>', 'workflow YAML')
     .option('--as <user>', 'author recorded on the version', 'cli')
-    .action(async (file: string, o: { as: string }) => {
+    .option('--allow-destructive', 'allow reload / erase / delete commands (recorded in the audit log)', false)
+    .action(async (file: string, o: { as: string; allowDestructive: boolean }) => {
       const yaml = readFileSync(file, 'utf8');
       parseWorkflowYaml(yaml); // validate before opening anything
-      await withContext(async (ctx) => say(await importWorkflow(ctx, yaml, o.as)));
+      await withContext(async (ctx) => say(await importWorkflow(ctx, yaml, o.as, o.allowDestructive)));
     });
   workflow
     .command('export')

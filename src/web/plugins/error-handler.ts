@@ -24,7 +24,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error; the server log has the details (search for the request id).', details: { requestId: req.id } } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}. The API is under /api/v1.` } }),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    // People following a stale link get a page; scripts and the API get JSON.
+    if (!path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.status(404).type('text/html').send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · NetOps Bot</title><link rel="stylesheet" href="/static/css/app.css"></head>` +
+          `<body><main class="page"><h1>Page not found</h1><p>Nothing lives at this address.</p><p><a href="/">Back to the dashboard</a></p></main></body></html>`,
+      );
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${path}. The API is under /api/v1.` } });
+  });
 }

@@ -1,0 +1,54 @@
+// NetOps Bot web companion: small progressive enhancements. Loaded as a file (the CSP forbids inline
+// scripts); everything uses event delegation so it keeps working after htmx swaps.
+(function () {
+  'use strict';
+
+  // Run page: filter commands by text in the command or its output, opening the matches.
+  function applyOutputFilter(input) {
+    var root = document.querySelector(input.getAttribute('data-output-filter'));
+    if (!root) return;
+    var needle = input.value.trim().toLowerCase();
+    root.querySelectorAll('details.command').forEach(function (d) {
+      var hit = needle === '' || d.textContent.toLowerCase().indexOf(needle) !== -1;
+      d.hidden = !hit;
+      if (needle !== '' && hit) d.open = true;
+    });
+  }
+
+  document.addEventListener('input', function (e) {
+    var t = e.target;
+    if (t && t.matches && t.matches('[data-output-filter]')) applyOutputFilter(t);
+  });
+
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    if (!t || !t.closest) return;
+    var expand = t.closest('[data-expand]');
+    var collapse = t.closest('[data-collapse]');
+    var btn = expand || collapse;
+    if (!btn) return;
+    var root = document.querySelector(btn.getAttribute(expand ? 'data-expand' : 'data-collapse'));
+    if (root) root.querySelectorAll('details.command').forEach(function (d) { d.open = !!expand; });
+  });
+
+  // After the live run region is replaced, keep the reader's search applied.
+  document.addEventListener('htmx:afterSwap', function () {
+    document.querySelectorAll('[data-output-filter]').forEach(function (input) {
+      if (input.value) applyOutputFilter(input);
+    });
+  });
+
+  // Device import: reading a chosen file into the textarea keeps the upload a plain form post.
+  document.addEventListener('change', function (e) {
+    var t = e.target;
+    if (!t || !t.matches || !t.matches('input[type=file][data-read-into]') || !t.files || !t.files[0]) return;
+    var file = t.files[0];
+    var area = document.querySelector(t.getAttribute('data-read-into'));
+    var format = document.querySelector(t.getAttribute('data-format-select'));
+    file.text().then(function (text) {
+      if (area) area.value = text;
+      if (format && /\.ya?ml$/i.test(file.name)) format.value = 'yaml';
+      else if (format && /\.csv$/i.test(file.name)) format.value = 'csv';
+    });
+  });
+})();

@@ -1,0 +1,86 @@
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { ChatAdapter } from '../../main/chat-adapter.ts';
+import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
+import type { ChatThreadNotifier } from '../../notify/chat-thread-notifier.ts';
+import type { DiscordApi } from './discord-api.ts';
+import { FollowUpTracker } from './follow-up-tracker.ts';
+import { GatewayConnection } from './gateway-connection.ts';
+import { handleInteraction, type InteractionDeps } from './interaction-handler.ts';
+import { ephemeral, type InteractionOutcome } from './interaction-outcome.ts';
+import { INTERACTIONS_PATH, interactionsRoute } from './interactions-route.ts';
+import { createSignatureCheck } from './verify-signature.ts';
+
+export interface DiscordAdapterOptions {
+  mode: 'gateway' | 'http';
+  /** Bot token: gateway login and run messages. */
+  token: string | null;
+  /** Application public key (hex), for HTTP interactions. */
+  publicKey: string | null;
+  apiUrl: string;
+  api: DiscordApi;
+  interactions: InteractionDeps;
+  notifier: ChatThreadNotifier;
+  memory: ChatThreadMemory;
+  logger: Logger;
+}
+
+/** Never throws: a failure becomes an ephemeral apology (or no suggestions) and a log line. */
+async function safeHandle(deps: InteractionDeps, logger: Logger, interaction: APIInteraction): Promise<InteractionOutcome> {
+  try {
+    const outcome = await handleInteraction(deps, interaction);
+    if (outcome) return outcome;
+  } catch (err) {
+    logger.error({ err, interactionId: interaction.id, type: interaction.type }, 'Discord interaction failed');
+  }
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } } };
+  }
+  return ephemeral('Something went wrong on our side; the server log has the details.');
+}
+
+/** The Discord chat adapter: HTTP interactions or the gateway (one per application), plus run threads. */
+export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapter {
+  const { logger } = opts;
+  const followUps = new FollowUpTracker(logger);
+  const context = (i: APIInteraction) => ({ interactionId: i.id, type: i.type });
+
+  const gateway = opts.mode === 'gateway' && opts.token
+    ? new GatewayConnection({
+        token: opts.token, apiUrl: opts.apiUrl, logger,
+        // Several web processes may hold a gateway session: the first to claim an interaction answers it.
+        onInteraction: (interaction) => followUps.run(async () => {
+          if (!(await opts.memory.claim(`discord:interaction:${interaction.id}`))) return;
+          const outcome = await safeHandle(opts.interactions, logger, interaction);
+          await opts.api.respondToInteraction(interaction.id, interaction.token, outcome.response);
+          await outcome.followUp?.();
+        }, context(interaction)),
+      })
+    : null;
+
+  const adapter: ChatAdapter = {
+    platform: 'discord',
+    notifier: opts.notifier,
+    describe() {
+      const posting = opts.token ? '' : ' — DISCORD_TOKEN is not set, so run messages and threads are not posted';
+      if (opts.mode === 'http') return `Discord: HTTP interactions at POST ${INTERACTIONS_PATH}${posting}`;
+      if (gateway?.user) return `Discord: gateway connected as ${gateway.user}`;
+      if (gateway?.lastError) return `Discord: gateway not connected yet (${gateway.lastError}); retrying`;
+      return 'Discord: gateway mode (connects in web processes; workers post run threads)';
+    },
+  };
+  if (opts.mode === 'http' && opts.publicKey) {
+    const checkSignature = createSignatureCheck(opts.publicKey);
+    adapter.registerRoutes = (app) => interactionsRoute(app, {
+      checkSignature, logger,
+      handle: (interaction) => safeHandle(opts.interactions, logger, interaction),
+      runFollowUp: (followUp, interaction) => followUps.run(followUp, context(interaction)),
+    });
+  }
+  if (gateway) adapter.start = () => gateway.start();
+  adapter.stop = async () => {
+    await gateway?.stop();
+    await followUps.drain();
+  };
+  return adapter;
+}

@@ -1,0 +1,22 @@
+/** "2025-03-04 13:05:09 UTC": absolute and unambiguous for people in different time zones. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** 850 ms, 4.2 s, 3 min 05 s, 2 h 01 min. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** Milliseconds between two optional instants (null until both are known). */
+export function elapsedMs(start: Date | null | undefined, end: Date | null | undefined): number | null {
+  return start && end ? end.getTime() - start.getTime() : null;
+}
