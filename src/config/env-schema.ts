@@ -42,6 +42,8 @@ export const envSchema = z.object({
   WORKER_JOB_LOCK_MS: int(1_000, 600_000).default(30_000),
   /** Stop starting new devices of a run after this many failed implementations; 0 = never stop. */
   FANOUT_STOP_AFTER_FAILURES: int(0, 100_000).default(1),
+  /** Store running configs with passwords, secrets and keys as they are (default: masked). */
+  SNAPSHOT_KEEP_SECRETS: bool.default(false),
   APPROVAL_TTL_MINUTES: int(1, 10_080).default(60),
   ALLOW_SELF_APPROVAL: bool.default(false),
   CHAT_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'approver', 'admin']).default('viewer'),

@@ -5,7 +5,7 @@ import type { ExecutionStatus, RunSource, RunStatus, Stage } from '../core/runs/
 export interface RunRow {
   id: string; number: number; workflowId: string; workflowVersionId: string; target: string; params: string;
   dryRun: boolean; status: string; source: string; requesterId: string | null; requesterName: string;
-  decidedAt: Date | null; decisionComment: string | null; expiresAt: Date | null; chatPlatform: string | null;
+  decidedAt: Date | null; decidedByName: string | null; decisionComment: string | null; expiresAt: Date | null; chatPlatform: string | null;
   chatChannelId: string | null; chatMessageId: string | null; chatThreadId: string | null; error: string | null;
   createdAt: Date; startedAt: Date | null; finishedAt: Date | null;
   workflow: { name: string }; workflowVersion: { version: number }; decidedBy: { name: string } | null;
@@ -23,7 +23,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     workflowVersion: row.workflowVersion.version, workflowVersionId: row.workflowVersionId, target: row.target,
     params: JSON.parse(row.params) as RunRecord['params'], dryRun: row.dryRun, status: row.status as RunStatus,
     source: row.source as RunSource, requesterId: row.requesterId, requesterName: row.requesterName,
-    decidedByName: row.decidedBy?.name ?? null, decidedAt: row.decidedAt, decisionComment: row.decisionComment,
+    decidedByName: row.decidedByName ?? row.decidedBy?.name ?? null, decidedAt: row.decidedAt, decisionComment: row.decisionComment,
     expiresAt: row.expiresAt,
     chat: row.chatPlatform && row.chatChannelId
       ? { platform: row.chatPlatform as 'slack' | 'discord', channelId: row.chatChannelId, messageId: row.chatMessageId, threadId: row.chatThreadId }

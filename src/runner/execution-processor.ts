@@ -24,6 +24,8 @@ export interface ExecutionProcessorDeps {
   queue: RunQueue;
   timeouts: SessionTimeouts;
   strictHostKeys: boolean;
+  /** Keep secrets in stored config snapshots (default false: masked). */
+  keepConfigSecrets: boolean;
   fanoutConcurrency: number;
   stopAfterFailures: number;
   workerId: string;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DeviceLockHandle } from '../core/ports/device-lock.ts';
 import type { DeviceSession } from '../core/ports/device-session.ts';
 import type { ExecutionRecord, RunRecord } from '../core/runs/run-records.ts';
+import { maskConfigSecrets } from '../core/runs/mask-config-secrets.ts';
 import type { Stage } from '../core/runs/run-status.ts';
 import type { RenderedStages } from '../core/workflows/render-stages.ts';
 import type { ExecutionJournal } from './execution-journal.ts';
@@ -26,8 +27,12 @@ export async function runStages(input: StagesInput): Promise<ProcessResult> {
   const { deps, run, execution, journal, session, rendered } = input;
   const changesConfig = !run.dryRun && hasConfig(rendered);
   let before: string | null = null;
+  const readConfig = async () => {
+    const config = await session.runningConfig();
+    return deps.keepConfigSecrets ? config : maskConfigSecrets(config);
+  };
   if (changesConfig) {
-    before = await session.runningConfig();
+    before = await readConfig();
     await deps.runs.saveSnapshot({ deviceId: execution.deviceId, executionId: execution.id, kind: 'before', content: before });
   }
   const stage = async (name: Stage): Promise<StageOutcome> => {
@@ -108,7 +113,8 @@ async function recordSkipped(input: StagesInput, stage: Stage): Promise<void> {
 
 async function snapshotAfter(input: StagesInput, before: string | null): Promise<void> {
   if (before === null) return;
-  const after = await input.session.runningConfig();
+  const raw = await input.session.runningConfig();
+  const after = input.deps.keepConfigSecrets ? raw : maskConfigSecrets(raw);
   await input.deps.runs.saveSnapshot({ deviceId: input.execution.deviceId, executionId: input.execution.id, kind: 'after', content: after });
   if (after !== before) await input.journal.publish('device.config_changed', { summary: `${input.execution.deviceName}: running config changed` });
 }

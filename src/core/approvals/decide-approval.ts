@@ -45,7 +45,7 @@ export async function approveRun(deps: ApprovalDeps, ref: RunRef, decider: Decid
     await expireApproval(deps, run.id);
     throw new NetOpsError('INVALID_STATE', `Run #${run.number} expired at ${run.expiresAt.toISOString()}; request it again.`, { status: 'expired' });
   }
-  const patch = { decidedById: decider.id, decidedAt: now, decisionComment: comment ?? null };
+  const patch = { decidedById: decider.id, decidedByName: decider.name, decidedAt: now, decisionComment: comment ?? null };
   if (!(await deps.runs.transitionRun(run.id, ['pending_approval'], 'approved', patch))) {
     return loadPending(deps, ref, 'approved'); // someone else decided first: throws with who and what
   }
@@ -62,7 +62,7 @@ export async function rejectRun(deps: ApprovalDeps, ref: RunRef, decider: Decide
   requireRole(decider, 'approver', 'rejecting a run');
   const run = await loadPending(deps, ref, 'rejected');
   const now = deps.now?.() ?? new Date();
-  const patch = { decidedById: decider.id, decidedAt: now, decisionComment: reason ?? null, finishedAt: now };
+  const patch = { decidedById: decider.id, decidedByName: decider.name, decidedAt: now, decisionComment: reason ?? null, finishedAt: now };
   if (!(await deps.runs.transitionRun(run.id, ['pending_approval'], 'rejected', patch))) return loadPending(deps, ref, 'rejected');
   await deps.runs.transitionExecutionsOfRun(run.id, 'cancelled');
   await deps.events.publish({

@@ -31,7 +31,7 @@ export interface RunFilter {
   source?: RunSource | undefined;
 }
 
-export type RunPatch = Partial<Pick<RunRecord, 'startedAt' | 'finishedAt' | 'error' | 'decidedAt' | 'decisionComment'>> & {
+export type RunPatch = Partial<Pick<RunRecord, 'startedAt' | 'finishedAt' | 'error' | 'decidedAt' | 'decisionComment' | 'decidedByName'>> & {
   decidedById?: string | null;
 };
 

@@ -77,6 +77,11 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
     expect(execution.diff).not.toMatch(/Last configuration change/);
     const config = t.lab.device('lab-ios-2').commandLog.join('\n');
     expect(config).toContain('interface Loopback100');
+    // stored snapshots keep the lines but not the secrets (enable secret, user secrets)
+    const snapshots = await t.ctx.runs.snapshots(execution.id);
+    expect(snapshots.map((s) => s.kind)).toEqual(['before', 'after']);
+    expect(snapshots[0]!.content).toMatch(/enable secret \d <masked>/);
+    expect(snapshots[0]!.content).not.toMatch(/secret \d \$/);
   });
 
   it('rolls back when the post-check fails and leaves the device as it was', async () => {

@@ -1,0 +1,25 @@
+/** What replaces a secret in a stored config snapshot. */
+export const MASKED = '<masked>';
+
+/**
+ * Secret-bearing config lines across IOS, NX-OS, EOS and Junos: the keyword, an optional encryption type
+ * or algorithm, then the secret itself (group 2 is kept, the secret replaced). Order matters: longer first.
+ */
+const RULES: readonly RegExp[] = [
+  /(\b(?:secret|password)\s+(?:\d\s+|sha512\s+|md5\s+)?)("[^"]*"|\S+)/gi,
+  /(\bkey-string\s+(?:\d\s+)?)(\S+)/gi,
+  /(\b(?:encrypted-password|authentication-key|pre-shared-key\s+ascii-text|shared-secret)\s+)("[^"]*"|\S+)/gi,
+  /(\bmessage-digest-key\s+\d+\s+md5\s+(?:\d\s+)?)(\S+)/gi,
+  /(\bsnmp-server\s+community\s+)(\S+)/gi,
+  /(\bcommunity\s+)("[^"]*")/gi,
+  // tacacs/radius/isakmp/ntp keys; not "key chain NAME" or "key config-key"
+  /(\b(?:tacacs-server|radius-server|isakmp|ntp authentication-key \d+ md5|server-private \S+)\s+key\s+(?:\d\s+)?)(\S+)/gi,
+  /(^\s*key\s+(?:\d\s+)?)(?!chain\b|config-key\b)(\S+)/gim,
+];
+
+/** Masks secrets in a running config before it is stored, keeping the line so the diff still shows a change. */
+export function maskConfigSecrets(config: string): string {
+  let out = config;
+  for (const rule of RULES) out = out.replace(rule, (_m, keep: string) => `${keep}${MASKED}`);
+  return out;
+}
