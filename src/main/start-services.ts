@@ -62,6 +62,8 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
     reconciler = setInterval(() => void reconcileRuns(ctx.processorDeps, log).catch((err: unknown) => log.warn({ err: String(err) }, 'reconcile failed')), 60_000);
     reconciler.unref();
   }
+  const workerId = ctx.processorDeps.workerId;
+  if (workers) await ctx.audit.record({ type: 'SYSTEM', action: 'worker.started', actor: null, source: 'system', objectType: 'worker', objectId: workerId, message: `worker ${workerId} started (concurrency ${ctx.config.WORKER_CONCURRENCY})` });
   if (workers) ctx.logger.info({ concurrency: ctx.config.WORKER_CONCURRENCY, workerId: ctx.processorDeps.workerId }, 'worker started');
   return {
     app, url, chat,
@@ -73,6 +75,7 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
       await scheduleWorker?.close();
       await webhookWorker?.close();
       await workers?.close();
+      if (workers) await ctx.audit.record({ type: 'SYSTEM', action: 'worker.stopped', actor: null, source: 'system', objectType: 'worker', objectId: workerId, message: `worker ${workerId} stopped` });
     },
   };
 }

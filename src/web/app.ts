@@ -3,6 +3,7 @@ import type { AppContext } from '../main/app-context.ts';
 import type { ChatAdapter } from '../main/chat-adapter.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { catalogRoutes } from './api/catalog-routes.ts';
+import { workflowRoutes } from './api/workflow-routes.ts';
 import { runsRoutes } from './api/runs-routes.ts';
 import { schedulesRoutes } from './api/schedules-routes.ts';
 import { webhooksRoutes } from './api/webhooks-routes.ts';
@@ -25,6 +26,7 @@ export async function buildApp(ctx: AppContext, chat: readonly ChatAdapter[] = [
       await webhooksRoutes(api, ctx);
       await schedulesRoutes(api, ctx);
       await auditRoutes(api, ctx);
+      await workflowRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
