@@ -12,4 +12,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // Browser scripts served to the web companion.
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', navigator: 'readonly', htmx: 'readonly', location: 'readonly', CustomEvent: 'readonly', Event: 'readonly', HTMLElement: 'readonly' } },
+  },
 );
