@@ -79,8 +79,12 @@ export class PrismaWebhookRepository implements WebhookRepository {
 
   async delivery(id: string): Promise<WebhookDeliveryRecord | null> {
     if (!UUID.test(id)) return null;
-    const row = await this.prisma.webhookDelivery.findUnique({ where: { id } });
-    return row ? toDelivery(row) : null;
+    const row = await this.prisma.webhookDelivery.findUnique({ where: { id }, include: { attemptLog: { orderBy: { attempt: 'asc' } } } });
+    if (!row) return null;
+    return {
+      ...toDelivery(row),
+      attemptLog: row.attemptLog.map((a) => ({ attempt: a.attempt, status: a.status, responseCode: a.responseCode, responseExcerpt: a.responseExcerpt, durationMs: a.durationMs, error: a.error, at: a.createdAt })),
+    };
   }
 
   async recordAttempt(id: string, a: DeliveryAttempt): Promise<WebhookDeliveryRecord> {
@@ -90,6 +94,9 @@ export class PrismaWebhookRepository implements WebhookRepository {
         status: a.status, attempts: { increment: 1 }, responseCode: a.responseCode, responseBody: a.responseBody,
         durationMs: Math.round(a.durationMs), error: a.error, nextAttemptAt: a.nextAttemptAt,
       },
+    });
+    await this.prisma.webhookDeliveryAttempt.create({
+      data: { deliveryId: id, attempt: row.attempts, status: a.status, responseCode: a.responseCode, responseExcerpt: a.responseBody, durationMs: Math.round(a.durationMs), error: a.error },
     });
     return toDelivery(row);
   }

@@ -45,5 +45,8 @@ export function presentDelivery(d: WebhookDeliveryRecord, opts: { withPayload: b
     created_at: d.createdAt.toISOString(),
     updated_at: d.updatedAt.toISOString(),
     ...(opts.withPayload ? { payload: JSON.parse(d.payload) as unknown } : {}),
+    ...(d.attemptLog
+      ? { attempt_log: d.attemptLog.map((a) => ({ attempt: a.attempt, status: a.status, response_code: a.responseCode, response_excerpt: a.responseExcerpt, duration_ms: a.durationMs, error: a.error, at: a.at.toISOString() })) }
+      : {}),
   };
 }

@@ -36,4 +36,6 @@ export interface WebhookDeliveryRecord {
   nextAttemptAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Every attempt, oldest first; filled when one delivery is read on its own. */
+  attemptLog?: { attempt: number; status: string; responseCode: number | null; responseExcerpt: string | null; durationMs: number; error: string | null; at: Date }[];
 }
