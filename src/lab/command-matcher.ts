@@ -1,7 +1,13 @@
 import type { CliResult } from './cli-result.ts';
-import { parseInterfaceName } from './ios-interface-name.ts';
 
-export type ArgKind = 'word' | 'number' | 'ipv4' | 'interface' | 'line';
+/** `address`: A.B.C.D or A.B.C.D/N (IOS takes a mask after it; NX-OS and EOS the prefix form). */
+export type ArgKind = 'word' | 'number' | 'ipv4' | 'address' | 'interface' | 'line';
+
+/** What the matcher needs from the session it matches for. */
+export interface MatchContext {
+  /** The canonical name of an interface typed as `text` ("gi0/1", "Ethernet 1"), or null. */
+  parseInterface(text: string): string | null;
+}
 export type CommandArgs = Readonly<Record<string, string>>;
 export type CommandHandler<C> = (ctx: C, args: CommandArgs) => CliResult;
 
@@ -27,9 +33,13 @@ export interface CommandNode<C> {
 export type MatchResult<C> =
   | { kind: 'matched'; run: CommandHandler<C>; args: CommandArgs }
   | { kind: 'empty' }
-  | { kind: 'incomplete' }
-  /** `offset`: column of the first bad character, for the caret line. */
-  | { kind: 'invalid'; offset: number }
+  /** `argument`: a value was expected next (Junos "missing argument."), not a keyword. */
+  | { kind: 'incomplete'; argument: boolean }
+  /**
+   * `offset`: column of the first bad character, for the caret line; `token`: its index among the words;
+   * `parameter`: the word was a value (not a keyword), e.g. a VLAN id out of range.
+   */
+  | { kind: 'invalid'; offset: number; token: number; word: string; parameter: boolean }
   /** `input`: what the user typed up to the ambiguous word. */
   | { kind: 'ambiguous'; input: string };
 
@@ -39,7 +49,7 @@ interface Token {
 }
 
 /** Matches a line against a command tree the way IOS does: every word may be a unique prefix. */
-export function matchCommand<C>(root: CommandNode<C>, line: string, ctx: C): MatchResult<C> {
+export function matchCommand<C extends MatchContext>(root: CommandNode<C>, line: string, ctx: C): MatchResult<C> {
   const tokens: Token[] = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], offset: m.index }));
   if (tokens.length === 0) return { kind: 'empty' };
   let node = root;
@@ -54,14 +64,15 @@ export function matchCommand<C>(root: CommandNode<C>, line: string, ctx: C): Mat
       continue;
     }
     if (picked.length > 1) return { kind: 'ambiguous', input: line.slice(0, token.offset + token.text.length).trim() };
-    if (node.arg === undefined) return { kind: 'invalid', offset: token.offset };
+    const invalid = { kind: 'invalid', offset: token.offset, token: i, word: token.text } as const;
+    if (node.arg === undefined) return { ...invalid, parameter: false };
     const consumed = consumeArg(node.arg, tokens, i, line, ctx);
-    if (consumed === null) return { kind: 'invalid', offset: token.offset };
+    if (consumed === null) return { ...invalid, parameter: node.keywords === undefined };
     args[node.arg.name] = consumed.value;
     i = consumed.next;
     node = node.arg.next;
   }
-  return node.run === undefined ? { kind: 'incomplete' } : { kind: 'matched', run: node.run, args };
+  return node.run === undefined ? { kind: 'incomplete', argument: node.keywords === undefined } : { kind: 'matched', run: node.run, args };
 }
 
 function pickKeyword<C>(keywords: Readonly<Record<string, CommandNode<C>>>, word: string): CommandNode<C>[] {
@@ -73,7 +84,7 @@ function pickKeyword<C>(keywords: Readonly<Record<string, CommandNode<C>>>, word
     .map(([, n]) => n);
 }
 
-function consumeArg<C>(spec: ArgSpec<C>, tokens: Token[], i: number, line: string, ctx: C): { value: string; next: number } | null {
+function consumeArg<C extends MatchContext>(spec: ArgSpec<C>, tokens: Token[], i: number, line: string, ctx: C): { value: string; next: number } | null {
   const token = tokens[i] as Token;
   const accept = (value: string, next: number): { value: string; next: number } | null =>
     spec.validate === undefined || spec.validate(ctx, value) ? { value, next } : null;
@@ -90,12 +101,17 @@ function consumeArg<C>(spec: ArgSpec<C>, tokens: Token[], i: number, line: strin
     }
     case 'ipv4':
       return isIpv4(token.text) ? accept(token.text, i + 1) : null;
+    case 'address': {
+      const [address = '', prefix] = token.text.split('/');
+      const ok = isIpv4(address) && (prefix === undefined || (/^\d{1,2}$/.test(prefix) && Number(prefix) <= 32));
+      return ok ? accept(token.text, i + 1) : null;
+    }
     case 'interface': {
-      const alone = parseInterfaceName(token.text);
-      if (alone !== null) return accept(alone.canonical, i + 1);
+      const alone = ctx.parseInterface(token.text);
+      if (alone !== null) return accept(alone, i + 1);
       const next = tokens[i + 1];
-      const joined = next === undefined ? null : parseInterfaceName(`${token.text} ${next.text}`);
-      return joined === null ? null : accept(joined.canonical, i + 2);
+      const joined = next === undefined ? null : ctx.parseInterface(`${token.text} ${next.text}`);
+      return joined === null ? null : accept(joined, i + 2);
     }
   }
 }

@@ -1,21 +1,16 @@
 import type { CliResult } from './cli-result.ts';
+import type { MatchContext } from './command-matcher.ts';
+import type { IosDialect } from './ios-dialect.ts';
 import type { IosState } from './ios-state.ts';
-import type { LabFault } from './lab-fault.ts';
+import type { LabDeviceEnv } from './lab-device-env.ts';
 
 export type IosMode = 'user' | 'privileged' | 'config' | 'config-if' | 'config-vlan';
 
-/** What a session's CLI knows of the device it runs on (shared by all sessions of the device). */
-export interface IosDeviceEnv {
-  readonly username: string;
-  readonly password: string;
-  readonly enableSecret: string;
-  fault(): LabFault | null;
-}
-
 /** The per-session CLI state the command handlers read and change. */
-export interface IosCliContext {
+export interface IosCliContext extends MatchContext {
   readonly state: IosState;
-  readonly env: IosDeviceEnv;
+  readonly env: LabDeviceEnv;
+  readonly dialect: IosDialect;
   mode: IosMode;
   /** Canonical interface name while in config-if. */
   currentInterface: string | null;
@@ -28,4 +23,6 @@ export interface IosCliContext {
   markChanged(): void;
   /** Runs a privileged exec command from config mode (`do …`); `offset` is where it starts in the line. */
   runExec(line: string, offset: number): CliResult;
+  /** The platform's "% Incomplete command" answer, for handlers that find the input short. */
+  incomplete(): CliResult;
 }

@@ -1,7 +1,8 @@
 import { NO_OUTPUT, type CliResult } from './cli-result.ts';
 import type { CommandArgs, CommandHandler, CommandNode } from './command-matcher.ts';
 import type { IosCliContext } from './ios-cli-context.ts';
-import { macFor, type IosInterface } from './ios-state.ts';
+import { ipv4Mask } from './ipv4-mask.ts';
+import { macFor, roleOf, type IosInterface } from './ios-state.ts';
 
 type Node = CommandNode<IosCliContext>;
 
@@ -33,12 +34,25 @@ const exit: Node = {
   },
 };
 
-const virtualInterface = (_ctx: IosCliContext, name: string): boolean => !name.startsWith('GigabitEthernet');
-const validHostname = (_ctx: IosCliContext, name: string): boolean => /^[A-Za-z][A-Za-z0-9._-]{0,62}$/.test(name);
-const contiguousMask = (_ctx: IosCliContext, mask: string): boolean => {
-  const bits = mask.split('.').map((o) => Number(o).toString(2).padStart(8, '0')).join('');
-  return /^1*0*$/.test(bits);
+const virtualInterface = (ctx: IosCliContext, name: string): boolean => {
+  const role = roleOf(ctx.state, name);
+  return role === 'loopback' || role === 'vlan';
 };
+const validHostname = (_ctx: IosCliContext, name: string): boolean => /^[A-Za-z][A-Za-z0-9._-]{0,62}$/.test(name);
+const contiguousMask = (ctx: IosCliContext, mask: string): boolean => ctx.dialect.addressForms !== 'prefix' && ipv4Mask.isContiguous(mask);
+/** A.B.C.D/N where the dialect takes the prefix form, A.B.C.D (then a mask) where it takes the mask form. */
+const addressForm = (ctx: IosCliContext, address: string): boolean => {
+  const forms = ctx.dialect.addressForms;
+  return address.includes('/') ? forms !== 'mask' : forms !== 'prefix';
+};
+
+function setAddress(ctx: IosCliContext, address: string, mask: string | undefined): CliResult {
+  const [ip = '', prefix] = address.split('/');
+  if (prefix === undefined && mask === undefined) return ctx.incomplete();
+  currentInterface(ctx).ipv4 = { address: ip, mask: mask ?? ipv4Mask.fromPrefix(Number(prefix)) };
+  ctx.markChanged();
+  return NO_OUTPUT;
+}
 
 function enterInterface(ctx: IosCliContext, name: string): CliResult {
   if (!ctx.state.interfaces.has(name)) {
@@ -145,17 +159,15 @@ export const CONFIG_IF_COMMANDS: Node = {
         address: {
           arg: {
             name: 'address',
-            kind: 'ipv4',
+            kind: 'address',
+            validate: addressForm,
             next: {
+              run: (ctx, a) => setAddress(ctx, a.address ?? '', undefined),
               arg: {
                 name: 'mask',
                 kind: 'ipv4',
-                validate: contiguousMask,
-                next: {
-                  run: edit((ctx, a) => {
-                    currentInterface(ctx).ipv4 = { address: a.address ?? '', mask: a.mask ?? '' };
-                  }),
-                },
+                validate: (ctx, mask) => contiguousMask(ctx, mask),
+                next: { run: (ctx, a) => ((a.address ?? '').includes('/') ? ctx.incomplete() : setAddress(ctx, a.address ?? '', a.mask)) },
               },
             },
           },

@@ -1,8 +1,7 @@
 import { NO_OUTPUT, type CliResult } from './cli-result.ts';
 import type { CommandArgs, CommandHandler, CommandNode } from './command-matcher.ts';
 import type { IosCliContext } from './ios-cli-context.ts';
-import { renderInterfaceConfig, renderRunningConfig } from './ios-running-config.ts';
-import { showClock, showInterfaces, showIpInterfaceBrief, showVersion } from './ios-show-output.ts';
+import { showClock, showInterfaces } from './ios-show-output.ts';
 import { showVlanBrief, showVlanId } from './ios-show-vlan.ts';
 
 type Node = CommandNode<IosCliContext>;
@@ -19,13 +18,13 @@ const quiet =
 
 function interfaceConfig(ctx: IosCliContext, name: string | undefined): CliResult {
   const intf = ctx.state.interfaces.get(name ?? '');
-  return intf === undefined ? NO_OUTPUT : out(renderInterfaceConfig(intf));
+  return intf === undefined ? NO_OUTPUT : out(ctx.dialect.interfaceConfig(ctx.state, intf));
 }
 
 function runningConfig(ctx: IosCliContext): CliResult {
   const fault = ctx.env.fault();
   return out(
-    renderRunningConfig(ctx.state, {
+    ctx.dialect.runningConfig(ctx.state, {
       username: ctx.env.username,
       password: ctx.env.password,
       enableSecret: ctx.env.enableSecret,
@@ -35,10 +34,10 @@ function runningConfig(ctx: IosCliContext): CliResult {
   );
 }
 
-function save(ctx: IosCliContext): CliResult {
-  ctx.state.savedAt = new Date();
-  return out('Building configuration...\n[OK]\n');
-}
+const save =
+  (how: 'write' | 'copy'): CommandHandler<IosCliContext> =>
+  (ctx) =>
+    ctx.dialect.save(ctx.state, how);
 
 function enable(ctx: IosCliContext): CliResult {
   if (ctx.mode !== 'user') return NO_OUTPUT;
@@ -69,9 +68,10 @@ const terminal: Node = {
         min: 0,
         max: 512,
         next: {
-          run: quiet((ctx, a) => {
+          run: (ctx, a) => {
             ctx.terminalLength = Number(a.n);
-          }),
+            return out(ctx.dialect.replies.terminalLength(ctx.terminalLength));
+          },
         },
       },
     },
@@ -82,9 +82,10 @@ const terminal: Node = {
         min: 0,
         max: 512,
         next: {
-          run: quiet((ctx, a) => {
+          run: (ctx, a) => {
             ctx.terminalWidth = Number(a.n);
-          }),
+            return out(ctx.dialect.replies.terminalWidth(ctx.terminalWidth));
+          },
         },
       },
     },
@@ -92,8 +93,10 @@ const terminal: Node = {
 };
 
 const ipInterfaceBrief: Node = {
-  keywords: { interface: { keywords: { brief: { run: (ctx) => out(showIpInterfaceBrief(ctx.state)) } } } },
+  keywords: { interface: { keywords: { brief: { run: (ctx) => out(ctx.dialect.showIpInterfaceBrief(ctx.state)) } } } },
 };
+const version: Node = { run: (ctx) => out(ctx.dialect.showVersion(ctx.state)) };
+const vlanId = (ctx: IosCliContext, id: string | undefined): CliResult => out(showVlanId(ctx.state, Number(id), ctx.dialect.vlanNotFound(Number(id))));
 
 const showInterfacesNode: Node = {
   run: (ctx) => out(showInterfaces(ctx.state)),
@@ -105,7 +108,7 @@ export const USER_EXEC_COMMANDS: Node = {
   keywords: {
     show: {
       keywords: {
-        version: { run: (ctx) => out(showVersion(ctx.state)) },
+        version,
         clock: { run: () => out(showClock()) },
         interfaces: showInterfacesNode,
         ip: ipInterfaceBrief,
@@ -123,7 +126,7 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
   keywords: {
     show: {
       keywords: {
-        version: { run: (ctx) => out(showVersion(ctx.state)) },
+        version,
         clock: { run: () => out(showClock()) },
         interfaces: showInterfacesNode,
         ip: ipInterfaceBrief,
@@ -144,8 +147,10 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
           run: (ctx) => out(showVlanBrief(ctx.state)),
           keywords: {
             brief: { run: (ctx) => out(showVlanBrief(ctx.state)) },
-            id: { arg: { name: 'id', kind: 'number', min: 1, max: 4094, next: { run: (ctx, a) => out(showVlanId(ctx.state, Number(a.id))) } } },
+            id: { arg: { name: 'id', kind: 'number', min: 1, max: 4094, next: { run: (ctx, a) => vlanId(ctx, a.id) } } },
           },
+          // EOS: `show vlan 10`.
+          arg: { name: 'id', kind: 'number', min: 1, max: 4094, next: { run: (ctx, a) => vlanId(ctx, a.id) } },
         },
       },
     },
@@ -154,7 +159,7 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
         terminal: {
           run: (ctx) => {
             ctx.mode = 'config';
-            return out('Enter configuration commands, one per line.  End with CNTL/Z.\n');
+            return out(ctx.dialect.replies.configure);
           },
         },
       },
@@ -166,18 +171,8 @@ export const PRIVILEGED_EXEC_COMMANDS: Node = {
       }),
     },
     terminal,
-    write: { run: save, keywords: { memory: { run: save } } },
-    copy: {
-      keywords: {
-        'running-config': {
-          keywords: {
-            'startup-config': {
-              run: (ctx) => ({ output: '', ask: { prompt: 'Destination filename [startup-config]? ', secret: false, answer: () => save(ctx) } }),
-            },
-          },
-        },
-      },
-    },
+    write: { run: save('write'), keywords: { memory: { run: save('write') } } },
+    copy: { keywords: { 'running-config': { keywords: { 'startup-config': { run: save('copy') } } } } },
     exit: close,
     logout: close,
   },

@@ -1,10 +1,11 @@
+import { ipv4Mask } from './ipv4-mask.ts';
 import type { IosInterface, IosState } from './ios-state.ts';
-import { sortedInterfaces } from './ios-state.ts';
+import { roleOf, sortedInterfaces } from './ios-state.ts';
 import { iosTimestamp, iosUptime } from './ios-time.ts';
 
 /** `show version` of an IOSv 15.9 router. */
 export function showVersion(state: IosState, now: Date = new Date()): string {
-  const physical = [...state.interfaces.keys()].filter((n) => n.startsWith('GigabitEthernet')).length;
+  const physical = [...state.interfaces.keys()].filter((n) => roleOf(state, n) === 'physical').length;
   return [
     'Cisco IOS Software, IOSv Software (VIOS-ADVENTERPRISEK9-M), Version 15.9(3)M4, RELEASE SOFTWARE (fc3)',
     'Technical Support: http://www.cisco.com/techsupport',
@@ -61,18 +62,16 @@ export function showIpInterfaceBrief(state: IosState): string {
 /** `show interfaces` for all or one interface. */
 export function showInterfaces(state: IosState, only?: string): string {
   const list = sortedInterfaces(state).filter((i) => only === undefined || i.name === only);
-  return list.map(interfaceDetail).join('');
+  return list.map((i) => interfaceDetail(i, roleOf(state, i.name))).join('');
 }
 
-function interfaceDetail(i: IosInterface): string {
+function interfaceDetail(i: IosInterface, role: string | undefined): string {
   const state = i.shutdown ? 'administratively down, line protocol is down' : 'up, line protocol is up';
-  const hardware = i.name.startsWith('Loopback')
-    ? '  Hardware is Loopback'
-    : `  Hardware is ${i.name.startsWith('Vlan') ? 'EtherSVI' : 'iGbE'}, address is ${i.mac} (bia ${i.mac})`;
+  const loopback = role === 'loopback';
+  const hardware = loopback ? '  Hardware is Loopback' : `  Hardware is ${role === 'vlan' ? 'EtherSVI' : 'iGbE'}, address is ${i.mac} (bia ${i.mac})`;
   const lines = [`${i.name} is ${state} `, hardware];
   if (i.description !== null) lines.push(`  Description: ${i.description}`);
-  if (i.ipv4 !== null) lines.push(`  Internet address is ${i.ipv4.address}/${prefixLength(i.ipv4.mask)}`);
-  const loopback = i.name.startsWith('Loopback');
+  if (i.ipv4 !== null) lines.push(`  Internet address is ${i.ipv4.address}/${ipv4Mask.prefixLength(i.ipv4.mask)}`);
   lines.push(
     `  MTU ${loopback ? 1514 : 1500} bytes, BW ${loopback ? 8000000 : 1000000} Kbit/sec, DLY ${loopback ? 5000 : 10} usec, `,
     '     reliability 255/255, txload 1/255, rxload 1/255',
@@ -91,8 +90,4 @@ function interfaceDetail(i: IosInterface): string {
     '     0 output errors, 0 collisions, 0 interface resets',
   );
   return `${lines.join('\n')}\n`;
-}
-
-export function prefixLength(mask: string): number {
-  return mask.split('.').reduce((bits, octet) => bits + (Number(octet) >>> 0).toString(2).replace(/0/g, '').length, 0);
 }

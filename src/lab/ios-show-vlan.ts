@@ -1,6 +1,6 @@
 import { shortInterfaceName } from './ios-interface-name.ts';
 import type { IosState, IosVlan } from './ios-state.ts';
-import { RESERVED_VLANS } from './ios-state.ts';
+import { RESERVED_VLANS, roleOf, sortedInterfaces } from './ios-state.ts';
 
 const HEADER = [
   '',
@@ -8,18 +8,20 @@ const HEADER = [
   '---- -------------------------------- --------- -------------------------------',
 ];
 
-/** `show vlan brief`: VLAN 1 holds the ports not otherwise assigned (all of them in the lab). */
+/** `show vlan brief`: VLAN 1 holds the switch ports (every physical port but the routed uplink). */
 export function showVlanBrief(state: IosState): string {
-  const ports = [...state.interfaces.keys()].filter((n) => n.startsWith('GigabitEthernet') && n !== 'GigabitEthernet0/0');
-  const rows = [...state.vlans.values()].sort((a, b) => a.id - b.id).map((v) => vlanRow(v, 'active', v.id === 1 ? ports.map(shortInterfaceName).join(', ') : ''));
+  const ports = sortedInterfaces(state)
+    .filter((i) => roleOf(state, i.name) === 'physical' && i.ipv4 === null)
+    .map((i) => shortInterfaceName(i.name, state.naming));
+  const rows = [...state.vlans.values()].sort((a, b) => a.id - b.id).map((v) => vlanRow(v, 'active', v.id === 1 ? ports.join(', ') : ''));
   const reserved = RESERVED_VLANS.map((v) => vlanRow(v, 'act/unsup', ''));
   return [...HEADER, ...rows, ...reserved, ''].join('\n');
 }
 
-/** `show vlan id N`, with IOS's own text when the VLAN does not exist. */
-export function showVlanId(state: IosState, id: number): string {
+/** `show vlan id N`; `notFound` is the platform's text for a VLAN that does not exist. */
+export function showVlanId(state: IosState, id: number, notFound: string): string {
   const vlan = state.vlans.get(id) ?? RESERVED_VLANS.find((v) => v.id === id);
-  if (vlan === undefined) return `VLAN id ${id} not found in current VLAN database\n`;
+  if (vlan === undefined) return notFound;
   return [
     ...HEADER,
     vlanRow(vlan, id >= 1002 && id <= 1005 ? 'act/unsup' : 'active', ''),

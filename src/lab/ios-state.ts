@@ -1,12 +1,12 @@
-import { PHYSICAL_PORTS, compareInterfaceNames } from './ios-interface-name.ts';
+import { compareInterfaceNames, interfaceKind, type InterfaceNaming, type InterfaceRole } from './ios-interface-name.ts';
 
 export interface IosInterface {
-  /** Canonical name, e.g. "GigabitEthernet0/1". */
+  /** Canonical name, e.g. "GigabitEthernet0/1", "Ethernet1/1", "loopback0". */
   name: string;
   description: string | null;
   ipv4: { address: string; mask: string } | null;
   shutdown: boolean;
-  /** "5254.0001.0000" (IOS dotted MAC). */
+  /** "5254.0001.0000" (dotted MAC). */
   mac: string;
 }
 
@@ -15,9 +15,14 @@ export interface IosVlan {
   name: string;
 }
 
-/** The mutable configuration of one simulated device (kept small: hundreds of devices share a process). */
+/**
+ * The mutable configuration of one simulated IOS-family device (IOS, NX-OS, EOS). Kept small: hundreds of
+ * devices share a process.
+ */
 export interface IosState {
   hostname: string;
+  /** The platform's interface types (shared, not copied). */
+  readonly naming: InterfaceNaming;
   interfaces: Map<string, IosInterface>;
   vlans: Map<number, IosVlan>;
   bootedAt: Date;
@@ -44,13 +49,17 @@ export const RESERVED_VLANS: readonly IosVlan[] = [
   { id: 1005, name: 'trnet-default' },
 ];
 
-/** A freshly booted device: four ports (Gi0/0 addressed and up), Loopback0, VLANs 1, 10, 20. */
-export function createIosState(hostname: string, index: number, bootedAt: Date = new Date()): IosState {
+/**
+ * A freshly booted device: its physical ports (the first addressed and up, the others shut), a management
+ * port if the platform has one, loopback 0, VLANs 1, 10, 20.
+ */
+export function createIosState(hostname: string, index: number, naming: InterfaceNaming, bootedAt: Date = new Date()): IosState {
   const hi = (index >> 8) & 255;
   const lo = index & 255;
   const interfaces = new Map<string, IosInterface>();
-  PHYSICAL_PORTS.forEach((port, i) => {
-    const name = `GigabitEthernet${port}`;
+  const kind = (role: InterfaceRole) => naming.kinds.find((k) => k.role === role);
+  (kind('physical')?.ids ?? []).forEach((port, i) => {
+    const name = `${kind('physical')?.name ?? ''}${port}`;
     interfaces.set(name, {
       name,
       description: i === 0 ? 'uplink to lab-core' : null,
@@ -59,8 +68,14 @@ export function createIosState(hostname: string, index: number, bootedAt: Date =
       mac: macFor(index, i),
     });
   });
-  interfaces.set('Loopback0', {
-    name: 'Loopback0',
+  const management = kind('management');
+  if (management?.ids?.[0] !== undefined) {
+    const name = `${management.name}${management.ids[0]}`;
+    interfaces.set(name, { name, description: null, ipv4: { address: `192.168.${hi}.${lo}`, mask: '255.255.0.0' }, shutdown: false, mac: macFor(index, 14) });
+  }
+  const loopback = `${kind('loopback')?.name ?? 'Loopback'}0`;
+  interfaces.set(loopback, {
+    name: loopback,
     description: 'router-id',
     ipv4: { address: `172.16.${hi}.${lo}`, mask: '255.255.255.255' },
     shutdown: false,
@@ -71,12 +86,17 @@ export function createIosState(hostname: string, index: number, bootedAt: Date =
     [10, { id: 10, name: 'USERS' }],
     [20, { id: 20, name: 'VOICE' }],
   ]);
-  return { hostname, interfaces, vlans, bootedAt, lastChangeAt: bootedAt, lastChangeBy: 'console', savedAt: bootedAt };
+  return { hostname, naming, interfaces, vlans, bootedAt, lastChangeAt: bootedAt, lastChangeBy: 'console', savedAt: bootedAt };
 }
 
-/** Interfaces in IOS display order. */
+/** Interfaces in the platform's display order. */
 export function sortedInterfaces(state: IosState): IosInterface[] {
-  return [...state.interfaces.values()].sort((a, b) => compareInterfaceNames(a.name, b.name));
+  return [...state.interfaces.values()].sort((a, b) => compareInterfaceNames(a.name, b.name, state.naming));
+}
+
+/** The interface's role on its platform ('physical', 'loopback', …). */
+export function roleOf(state: IosState, name: string): InterfaceRole | undefined {
+  return interfaceKind(name, state.naming)?.role;
 }
 
 export function macFor(index: number, port: number): string {

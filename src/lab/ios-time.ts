@@ -21,3 +21,15 @@ export function iosUptime(ms: number): string {
   const shown = parts.filter(([n], i) => n > 0 || i === parts.length - 1);
   return shown.map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(', ');
 }
+
+/** "Mon Jan  6 10:21:07 2025" (ctime style), as NX-OS stamps its running config. */
+export function ctimeTimestamp(date: Date): string {
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2)} ${time} ${date.getUTCFullYear()}`;
+}
+
+/** "2025-01-06 10:21:07 UTC", as Junos prints commit times. */
+export function junosTimestamp(date: Date): string {
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`;
+}

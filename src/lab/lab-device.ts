@@ -1,15 +1,21 @@
 import { createServer, connect as tcpConnect, type Server as TcpServer, type Socket } from 'node:net';
 import ssh2, { type Algorithms, type AuthContext, type Connection, type ParsedKey, type TcpipRequestInfo } from 'ssh2';
-import { IosCli } from './ios-cli.ts';
-import type { IosDeviceEnv } from './ios-cli-context.ts';
-import { createIosState, type IosState, type LabDeviceState } from './ios-state.ts';
-import { IosTerminal } from './ios-terminal.ts';
+import { NetOpsError } from '../core/errors/index.ts';
+import type { LabDeviceEnv } from './lab-device-env.ts';
+import type { LabDeviceState } from './ios-state.ts';
+import type { JunosState } from './junos-state.ts';
+import { createLabBehaviour, type LabBehaviour } from './lab-behaviour.ts';
 import type { LabFault } from './lab-fault.ts';
 import { generateLabHostKey, type LabHostKey } from './lab-host-key.ts';
-import type { ResolvedLabOptions } from './lab-options.ts';
+import { defaultLabBanner, type ResolvedLabOptions } from './lab-options.ts';
+import type { LabPlatform } from './lab-platform.ts';
+import { LabTerminal } from './lab-terminal.ts';
+import type { LinuxState } from './linux-state.ts';
 
 export interface LabDeviceConfig {
   name: string;
+  /** Default 'cisco_ios'. */
+  platform?: LabPlatform;
   /** 1-based position in the fleet; seeds addresses and MACs. */
   index: number;
   hostKey: LabHostKey;
@@ -22,24 +28,29 @@ const LEGACY_ALGORITHMS: Algorithms = {
   serverHostKey: ['ssh-rsa'],
   hmac: ['hmac-sha1'],
 };
+/** Lines kept in a device's commandLog. */
+const COMMAND_LOG_LIMIT = 10_000;
 /** Forwarding (jump host) is limited to this machine: the lab never opens connections elsewhere. */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-/** One simulated Cisco IOS device: an SSH server on loopback with its own configuration state. */
+/**
+ * One simulated device (Cisco IOS, NX-OS, Arista EOS, Junos or a Linux host): an SSH server on loopback
+ * with its own configuration state.
+ */
 export class LabDevice {
   readonly name: string;
   readonly host: string;
-  readonly platform = 'cisco_ios' as const;
+  readonly platform: LabPlatform;
   readonly username: string;
   readonly password: string;
   readonly enableSecret: string;
-  /** Every line the device received in a shell, in order (enable secrets appear as ********). */
+  /** Every line the device received in a shell or as an exec request, in order (enable secrets appear as ********; the last 10 000 are kept). */
   readonly commandLog: string[] = [];
   /** Authentication requests received (including the initial "none" probe): 0 proves none were sent. */
   authAttempts = 0;
 
   private readonly options: ResolvedLabOptions;
-  private readonly iosState: IosState;
+  private readonly behaviour: LabBehaviour;
   private readonly tcp: TcpServer;
   private readonly sockets = new Set<Socket>();
   private readonly authorizedKeys: ParsedKey[];
@@ -52,11 +63,12 @@ export class LabDevice {
     const o = config.options;
     this.options = o;
     this.name = config.name;
+    this.platform = config.platform ?? 'cisco_ios';
     this.host = o.host;
     this.username = o.username;
     this.password = o.password;
     this.enableSecret = o.enableSecret;
-    this.iosState = createIosState(config.name, config.index);
+    this.behaviour = createLabBehaviour(this.platform, config.name, config.index);
     this.hostKey = config.hostKey;
     this.authorizedKeys = o.authorizedKeys.map((k) => {
       const parsed = ssh2.utils.parseKey(k);
@@ -80,8 +92,30 @@ export class LabDevice {
     return this.hostKey.fingerprint;
   }
 
+  /** The current hostname (it follows `hostname X`, `set system host-name X` + commit, `hostnamectl`). */
+  get hostname(): string {
+    return this.behaviour.hostname();
+  }
+
+  /** Configuration state of an IOS, NX-OS or EOS device. */
   get state(): LabDeviceState {
-    return this.iosState;
+    const s = this.behaviour.state;
+    if (s.family !== 'ios') throw new NetOpsError('INVALID_STATE', `${this.name} is ${this.platform}: read junosState or linuxState`);
+    return s.ios;
+  }
+
+  /** Committed configuration and shared candidate of a Junos device. */
+  get junosState(): Readonly<JunosState> {
+    const s = this.behaviour.state;
+    if (s.family !== 'junos') throw new NetOpsError('INVALID_STATE', `${this.name} is ${this.platform}, not juniper_junos`);
+    return s.junos;
+  }
+
+  /** Hostname and interfaces of a Linux host. */
+  get linuxState(): Readonly<LinuxState> {
+    const s = this.behaviour.state;
+    if (s.family !== 'linux') throw new NetOpsError('INVALID_STATE', `${this.name} is ${this.platform}, not linux`);
+    return s.linux;
   }
 
   get currentFault(): LabFault | null {
@@ -132,7 +166,7 @@ export class LabDevice {
   private createSshServer(): ssh2.Server {
     const legacy = this.options.legacyAlgorithmsOnly;
     return new ssh2.Server(
-      { hostKeys: [{ key: this.hostKey.parsed }], ident: 'Cisco-1.25', ...(legacy ? { algorithms: LEGACY_ALGORITHMS } : {}) },
+      { hostKeys: [{ key: this.hostKey.parsed }], ident: this.behaviour.sshIdent, ...(legacy ? { algorithms: LEGACY_ALGORITHMS } : {}) },
       (conn) => this.onConnection(conn),
     );
   }
@@ -143,24 +177,27 @@ export class LabDevice {
     conn.on('ready', () => {
       conn.on('session', (acceptSession) => {
         const session = acceptSession();
+        const env: LabDeviceEnv = { username: this.username, password: this.password, enableSecret: this.enableSecret, fault: () => this.fault };
+        const hooks = {
+          fault: () => this.fault,
+          commandDelayMs: this.options.commandDelayMs,
+          log: (line: string) => {
+            // A long-running lab keeps the most recent lines only: per-device memory stays bounded.
+            if (this.commandLog.push(line) > COMMAND_LOG_LIMIT) this.commandLog.splice(0, COMMAND_LOG_LIMIT / 10);
+          },
+          disconnect: () => conn.end(),
+        };
         session.on('pty', (accept) => accept?.());
         session.on('window-change', (accept) => accept?.());
         session.on('env', (accept) => accept?.());
-        session.on('exec', (_accept, reject) => reject?.());
+        session.on('exec', (accept, reject, info) => {
+          const exec = this.behaviour.exec;
+          if (exec === undefined) return reject?.();
+          exec(accept(), info.command, env, hooks);
+        });
         session.on('shell', (accept) => {
-          const env: IosDeviceEnv = {
-            username: this.username,
-            password: this.password,
-            enableSecret: this.enableSecret,
-            fault: () => this.fault,
-          };
-          new IosTerminal(accept(), new IosCli(this.iosState, env), {
-            fault: () => this.fault,
-            commandDelayMs: this.options.commandDelayMs,
-            banner: this.options.banner,
-            log: (line) => this.commandLog.push(line),
-            disconnect: () => conn.end(),
-          }).start();
+          const banner = this.options.banner ?? defaultLabBanner(this.behaviour.label);
+          new LabTerminal(accept(), this.behaviour.shell(env), { ...hooks, banner }).start();
         });
       });
       conn.on('tcpip', (accept, reject, info) => this.forward(accept, reject, info));
@@ -177,7 +214,7 @@ export class LabDevice {
       case 'password':
         return ctx.password === this.password ? ctx.accept() : ctx.reject([...methods]);
       case 'keyboard-interactive':
-        return ctx.prompt([{ prompt: 'Password: ', echo: false }], 'Cisco IOS', '', (answers) =>
+        return ctx.prompt([{ prompt: 'Password: ', echo: false }], this.behaviour.label, '', (answers) =>
           answers[0] === this.password ? ctx.accept() : ctx.reject([...methods]),
         );
       case 'publickey': {

@@ -12,14 +12,19 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-/** Starts `count` simulated Cisco IOS devices on loopback, sharing one generated host key. */
+/**
+ * Starts simulated devices on loopback, sharing one generated host key: `count` of one platform (Cisco IOS
+ * unless `platform` says otherwise), or a mixed fleet from `platforms`.
+ */
 export async function startLab(options: LabOptions): Promise<Lab> {
   const opts = resolveLabOptions(options);
   const hostKey = generateLabHostKey(opts.legacyAlgorithmsOnly ? 'rsa' : 'ed25519');
-  const devices = Array.from(
-    { length: opts.count },
-    (_, i) => new LabDevice({ name: `${opts.namePrefix}${i + 1}`, index: i + 1, hostKey, options: opts }),
-  );
+  const devices: LabDevice[] = [];
+  for (const group of opts.groups) {
+    for (let i = 1; i <= group.count; i++) {
+      devices.push(new LabDevice({ name: `${group.namePrefix}${i}`, platform: group.platform, index: devices.length + 1, hostKey, options: opts }));
+    }
+  }
   const byName = new Map(devices.map((d) => [d.name, d]));
   const close = async (): Promise<void> => {
     await Promise.all(devices.map((d) => d.close()));

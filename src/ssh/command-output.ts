@@ -33,5 +33,17 @@ function stripTrailingPrompt(text: string, driver: PlatformDriver): string {
   const cut = text.lastIndexOf('\n');
   const last = text.slice(cut + 1);
   if (!driver.promptPattern.test(last.trimEnd())) return text;
-  return cut < 0 ? '' : text.slice(0, cut + 1);
+  const kept = cut < 0 ? '' : text.slice(0, cut + 1);
+  return driver.promptTrailer === null ? kept : stripTrailer(kept, driver.promptTrailer);
+}
+
+/** Removes whole lines matching `trailer` from the end of `text` (which ends with a line break or is empty). */
+function stripTrailer(text: string, trailer: RegExp): string {
+  let end = text.length;
+  while (end > 0) {
+    const start = end >= 2 ? text.lastIndexOf('\n', end - 2) + 1 : 0;
+    if (!trailer.test(text.slice(start, end - 1))) break;
+    end = start;
+  }
+  return text.slice(0, end);
 }

@@ -6,3 +6,5 @@ export * from './host-key.ts';
 export * from './secret-masker.ts';
 export * from './terminal-text.ts';
 export * from './command-output.ts';
+export * from './scan-host-key.ts';
+export * from './exec-session.ts';

@@ -1,11 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import ssh2, { type Algorithms, type Client, type ConnectConfig } from 'ssh2';
+import ssh2, { type Client, type ConnectConfig } from 'ssh2';
 import { NetOpsError } from '../core/errors/index.ts';
 import type { DeviceSecrets } from '../core/ports/device-session.ts';
 import { connectError, type ConnectTarget } from './connect-error.ts';
 import { fingerprintHostKey, verifyHostKey } from './host-key.ts';
+import { LEGACY_ALGORITHMS } from './legacy-algorithms.ts';
 
 /** One SSH hop: the device itself or its jump host. */
 export interface SshHop {
@@ -30,14 +31,6 @@ export interface OpenedClient {
   client: Client;
   hostKey: { fingerprint: string; wasUnknown: boolean };
 }
-
-/** Old IOS images offer only these; never on by default. */
-const LEGACY: Algorithms = {
-  kex: { append: ['diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1', 'diffie-hellman-group1-sha1'] },
-  cipher: { append: ['aes128-cbc', 'aes256-cbc'] },
-  serverHostKey: { append: ['ssh-rsa', 'ssh-dss'] },
-  hmac: { append: ['hmac-sha1'] },
-} as Algorithms;
 
 /** Connects and logs in one hop; the host key is checked before any credential is sent. */
 export async function openSshClient(hop: SshHop, opts: OpenOptions): Promise<OpenedClient> {
@@ -86,7 +79,7 @@ export async function openSshClient(hop: SshHop, opts: OpenOptions): Promise<Ope
         hostKey = { fingerprint: fingerprintHostKey(key), wasUnknown: verdict.wasUnknown };
         return true;
       },
-      ...(hop.allowLegacyAlgorithms === true ? { algorithms: LEGACY } : {}),
+      ...(hop.allowLegacyAlgorithms === true ? { algorithms: LEGACY_ALGORITHMS } : {}),
     };
     try {
       client.connect(config);

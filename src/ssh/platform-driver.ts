@@ -24,7 +24,10 @@ export interface ConfigModeSpec {
   enterCommands: readonly string[];
   /** Sent after a batch whose every command was accepted (Junos `commit`); IOS applies line by line. */
   commitCommands: readonly string[];
-  /** Sent after a batch stopped on an error, before leaving (Junos `rollback 0`). */
+  /**
+   * Sent when a batch (or its commit) failed or was interrupted, before leaving: nothing half-applied may
+   * stay behind (Junos `rollback 0`). IOS-family devices apply line by line and have nothing to discard.
+   */
   abortCommands: readonly string[];
   /** Back to privileged exec, whatever the sub-mode. */
   exitCommands: readonly string[];
@@ -36,10 +39,20 @@ export interface ConfigModeSpec {
  */
 export interface PlatformDriver {
   readonly name: PlatformName;
+  /**
+   * 'shell': one interactive shell, read until the prompt (network CLIs). 'exec': one SSH exec channel per
+   * command with its real exit status (Linux); prompts, paging and privilege do not apply there.
+   */
+  readonly transport: 'shell' | 'exec';
   /** Matches a whole prompt line (the last line of the buffer); the named group `host` is the hostname. */
   readonly promptPattern: RegExp;
   /** The prompt of a known hostname in any mode — stricter than promptPattern, used once the host is known. */
   promptFor(hostname: string): RegExp;
+  /**
+   * Lines printed just above the prompt that belong to it, not to the output (Junos `[edit]`,
+   * `{master:0}` and the blank line before them). Removed from the end of every output; null when none.
+   */
+  readonly promptTrailer: RegExp | null;
   /** Commands after which the hostname in the prompt may change (`hostname X`): read with promptPattern. */
   readonly promptChangingCommands: readonly RegExp[];
   /** Run once after login: paging off, wide terminal. Errors are ignored (the pager is answered anyway). */
@@ -48,9 +61,11 @@ export interface PlatformDriver {
   readonly config: ConfigModeSpec;
   /** A command's output failed when one of these matches; the match text is reported as errorMarker. */
   readonly errorMarkers: readonly RegExp[];
+  /** The command printing the running configuration; '' when the platform has none (returns '' unread). */
   readonly runningConfigCommand: string;
   /** Lines removed from the running config before it is returned (`Building configuration...`). */
   readonly runningConfigStripPatterns: readonly RegExp[];
+  /** Makes the running configuration survive a reload; '' where committing already does (Junos). */
   readonly saveCommand: string;
   /** Lines a snapshot diff ignores (timestamps, byte counts, clock drift). */
   readonly diffNoisePatterns: readonly RegExp[];

@@ -39,12 +39,12 @@ export class PromptReader {
     this.bytes += chunk.length;
     const recent = chunk.length >= this.tailSize ? chunk.slice(-this.tailSize) : chunk;
     this.tail = (this.tail + recent).slice(-this.tailSize);
-    const visible = stripAnsi(this.tail);
-    const rawLine = lastLine(visible);
+    // Only the last line can be a prompt or a question: escape codes and backspaces never span lines.
+    const rawLine = stripAnsi(lastLine(this.tail));
     for (const answer of this.target.answers) {
       if (answer.pattern.test(rawLine)) return { kind: 'answer', answer };
     }
-    const line = lastLine(applyBackspaces(visible.replace(this.target.pagerCleanup, '')));
+    const line = lastLine(applyBackspaces(rawLine.replace(this.target.pagerCleanup, '')));
     const stops = this.target.stops ?? [];
     for (let index = 0; index < stops.length; index++) {
       if ((stops[index] as RegExp).test(line)) return { kind: 'stop', index };

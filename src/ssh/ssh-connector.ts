@@ -1,67 +1,70 @@
 import type { Duplex } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { NetOpsError, asNetOpsError } from '../core/errors/index.ts';
-import type { DeviceConnector, DeviceEndpoint, DeviceSession, SessionTimeouts } from '../core/ports/device-session.ts';
-import { connectError } from './connect-error.ts';
+import type { DeviceConnector, DeviceEndpoint, DeviceSession, PlatformName, SessionTimeouts } from '../core/ports/device-session.ts';
 import { getDriver } from './drivers/driver-registry.ts';
-import { openSshClient, type OpenedClient } from './open-ssh-client.ts';
+import { ExecSession } from './exec-session.ts';
+import { forwardTo } from './forward-to.ts';
+import { LoginLimiter } from './login-limiter.ts';
 import { maskError } from './mask-error.ts';
+import { openSshClient, type OpenedClient } from './open-ssh-client.ts';
+import type { PlatformDriver } from './platform-driver.ts';
 import { createSecretMasker } from './secret-masker.ts';
 import { ShellChannel } from './shell-channel.ts';
 import { SshSession } from './ssh-session.ts';
+import { withDeadline } from './with-deadline.ts';
 
-/** Terminal the shell asks for; a wide terminal keeps long lines from wrapping. */
 export interface SshConnectorOptions {
-  /** Default 'vt100'. */
+  /** Terminal type the shell asks for. Default 'vt100'. */
   term?: string;
-  /** Default 511 (the widest IOS accepts). */
+  /** Terminal width; a wide terminal keeps long lines from wrapping. Default 511 (the widest IOS accepts). */
   columns?: number;
   /** Default 24. */
   rows?: number;
+  /** Drivers replacing the built-in ones, e.g. `{ linux: createLinuxDriver({ runningConfigCommand: '…' }) }`. Default none. */
+  drivers?: Partial<Record<PlatformName, PlatformDriver>>;
+  /**
+   * Logins (handshake + auth, both hops of a jump) running at once; more wait their turn, and their connect
+   * timeout starts when their turn comes. Default 64.
+   */
+  maxParallelLogins?: number;
 }
 
-/** Opens DeviceSessions over ssh2 interactive shells, optionally through a jump host. */
+interface LoggedIn {
+  device: OpenedClient;
+  jumpHostKey: OpenedClient['hostKey'] | undefined;
+}
+
+/** Opens DeviceSessions over ssh2 (interactive shell or exec channels), optionally through a jump host. */
 export class SshConnector implements DeviceConnector {
   private readonly term: string;
   private readonly columns: number;
   private readonly rows: number;
+  private readonly drivers: Partial<Record<PlatformName, PlatformDriver>>;
+  private readonly logins: LoginLimiter;
 
   constructor(options: SshConnectorOptions = {}) {
     this.term = options.term ?? 'vt100';
     this.columns = options.columns ?? 511;
     this.rows = options.rows ?? 24;
+    this.drivers = options.drivers ?? {};
+    this.logins = new LoginLimiter(options.maxParallelLogins ?? 64);
   }
 
   async connect(endpoint: DeviceEndpoint, timeouts: SessionTimeouts, options: { strictHostKeys?: boolean } = {}): Promise<DeviceSession> {
-    const driver = getDriver(endpoint.platform);
-    const jump = endpoint.jumpHost ?? null;
+    const driver = this.drivers[endpoint.platform] ?? getDriver(endpoint.platform);
     const masker = createSecretMasker(secretValues(endpoint));
     const strictHostKeys = options.strictHostKeys ?? false;
-    const deadline = Date.now() + timeouts.connectMs;
     const clients: Client[] = [];
     try {
-      let sock: Duplex | undefined;
-      let jumpHostKey: OpenedClient['hostKey'] | undefined;
-      if (jump !== null) {
-        const hop = await openSshClient(jump, { deadline, strictHostKeys });
-        clients.unshift(hop.client);
-        jumpHostKey = hop.hostKey;
-        sock = await forwardTo(hop.client, endpoint, jump.name, deadline);
-      }
-      const opened = await openSshClient(endpoint, { deadline, strictHostKeys, sock, via: jump?.name });
-      clients.unshift(opened.client);
-      const stream = await this.openShell(opened.client, endpoint.name, deadline);
-      const session = new SshSession({
-        device: endpoint.name,
-        driver,
-        channel: new ShellChannel(stream, masker),
-        clients,
-        masker,
-        timeouts,
-        enableSecret: endpoint.secrets.enableSecret,
-        hostKey: opened.hostKey,
-        jumpHostKey,
+      const { deadline, device, jumpHostKey } = await this.logins.run(async () => {
+        const deadline = Date.now() + timeouts.connectMs;
+        return { deadline, ...(await logIn(endpoint, deadline, strictHostKeys, clients)) };
       });
+      const common = { device: endpoint.name, driver, clients, masker, timeouts, hostKey: device.hostKey, jumpHostKey };
+      if (driver.transport === 'exec') return new ExecSession(common);
+      const stream = await this.openShell(device.client, endpoint.name, deadline);
+      const session = new SshSession({ ...common, channel: new ShellChannel(stream, masker), enableSecret: endpoint.secrets.enableSecret });
       try {
         await session.start();
       } catch (err) {
@@ -89,24 +92,21 @@ export class SshConnector implements DeviceConnector {
   }
 }
 
-/** A direct-tcpip channel from the jump host to the device, used as the device connection's socket. */
-function forwardTo(jumpClient: Client, endpoint: DeviceEndpoint, via: string, deadline: number): Promise<Duplex> {
-  const target = { device: endpoint.name, host: endpoint.host, port: endpoint.port, username: endpoint.secrets.username, via };
-  return withDeadline(
-    new Promise<Duplex>((resolve, reject) => {
-      jumpClient.forwardOut('127.0.0.1', 0, endpoint.host, endpoint.port, (err, channel) => (err ? reject(connectError(err, target)) : resolve(channel)));
-    }),
-    deadline,
-    () => connectError(Object.assign(new Error('forward timeout'), { level: 'client-timeout' }), target),
-  );
-}
-
-function withDeadline<T>(work: Promise<T>, deadline: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), Math.max(1, deadline - Date.now()));
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+/** Logs in to the jump host (if any), forwards to the device and logs in there; `clients` collects both, device first. */
+async function logIn(endpoint: DeviceEndpoint, deadline: number, strictHostKeys: boolean, clients: Client[]): Promise<LoggedIn> {
+  const jump = endpoint.jumpHost ?? null;
+  let sock: Duplex | undefined;
+  let jumpHostKey: OpenedClient['hostKey'] | undefined;
+  if (jump !== null) {
+    const hop = await openSshClient(jump, { deadline, strictHostKeys });
+    clients.unshift(hop.client);
+    jumpHostKey = hop.hostKey;
+    const target = { device: endpoint.name, host: endpoint.host, port: endpoint.port, username: endpoint.secrets.username, via: jump.name };
+    sock = await forwardTo(hop.client, target, deadline);
+  }
+  const device = await openSshClient(endpoint, { deadline, strictHostKeys, sock, via: jump?.name });
+  clients.unshift(device.client);
+  return { device, jumpHostKey };
 }
 
 function secretValues(endpoint: DeviceEndpoint): (string | undefined)[] {

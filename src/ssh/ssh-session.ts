@@ -3,10 +3,13 @@ import type { Client } from 'ssh2';
 import { NetOpsError } from '../core/errors/index.ts';
 import type { CommandOutput, DeviceSession, SessionTimeouts } from '../core/ports/device-session.ts';
 import { cleanCommandOutput, findErrorMarker } from './command-output.ts';
-import { maskError } from './mask-error.ts';
 import type { PlatformDriver } from './platform-driver.ts';
 import type { ReadTarget } from './prompt-reader.ts';
 import type { SecretMasker } from './secret-masker.ts';
+import { createSerialCalls, type SerialCalls } from './serial-calls.ts';
+import { assertSingleLine } from './single-line-command.ts';
+import { stripConfigHeader } from './strip-config-header.ts';
+import { endClient } from './end-client.ts';
 import type { ReadContext, ReadResult, ShellChannel } from './shell-channel.ts';
 
 export interface SshSessionParts {
@@ -34,7 +37,9 @@ export class SshSession implements DeviceSession {
   readonly jumpHostKey: { fingerprint: string; wasUnknown: boolean } | undefined;
   private readonly p: SshSessionParts;
   private hostname: string | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** promptFor(hostname), built once per hostname. */
+  private prompt: { host: string; pattern: RegExp } | null = null;
+  private readonly serialise: SerialCalls;
   /** Set when a read failed mid-command: the shell is in an unknown state and is closed. */
   private broken: NetOpsError | null = null;
   private closing: Promise<void> | null = null;
@@ -45,6 +50,7 @@ export class SshSession implements DeviceSession {
     this.hostKeyFingerprint = parts.hostKey.fingerprint;
     this.hostKeyWasUnknown = parts.hostKey.wasUnknown;
     this.jumpHostKey = parts.jumpHostKey;
+    this.serialise = createSerialCalls(parts.masker);
     for (const client of parts.clients) {
       client.on('error', () => undefined); // surfaced as SESSION_CLOSED by the channel
       client.once('close', () => this.closedClients.add(client));
@@ -90,49 +96,51 @@ export class SshSession implements DeviceSession {
       const outputs: CommandOutput[] = [];
       const sent: Sent = { retryable: true };
       let inConfig = false;
+      let accepted: boolean;
       try {
         for (const command of config.enterCommands) {
           const out = await this.execute(command, sent);
           if (out.errorMarker !== null) throw new NetOpsError('COMMAND_ERROR', `${this.p.device} refused "${command}": ${out.errorMarker}`, { output: out.output });
           inConfig = true;
         }
-        await this.sendBatch(commands, outputs, sent, onSent);
+        accepted = await this.sendBatch(commands, outputs, sent, onSent);
       } catch (err) {
-        // Leave config mode if the shell still works, but report the first failure, not the exit's.
-        if (inConfig && this.broken === null) await this.leaveConfig(sent).catch(() => undefined);
+        // Discard and leave if the shell still works, but report the first failure, not the exit's.
+        if (inConfig && this.broken === null) await this.leaveConfig(sent, true).catch(() => undefined);
         throw err;
       }
-      await this.leaveConfig(sent);
+      await this.leaveConfig(sent, !accepted);
       return outputs;
     });
   }
 
-  /** Sends the batch (stopping at the first error marker), then commits or aborts as the platform needs. */
-  private async sendBatch(commands: readonly string[], outputs: CommandOutput[], sent: Sent, onSent?: (command: string) => void | Promise<void>): Promise<void> {
-    const { config } = this.p.driver;
+  /**
+   * Sends the batch, stopping at the first error marker, then the commit commands (their outputs are
+   * returned too). False when a command or the commit failed: the caller discards what is pending.
+   */
+  private async sendBatch(commands: readonly string[], outputs: CommandOutput[], sent: Sent, onSent?: (command: string) => void | Promise<void>): Promise<boolean> {
     for (const command of commands) {
       await onSent?.(command);
       sent.retryable = false;
       const out = await this.execute(command, sent);
       outputs.push(out);
-      if (out.errorMarker !== null) break;
+      if (out.errorMarker !== null) return false;
     }
-    const failed = outputs.at(-1)?.errorMarker != null;
-    for (const command of failed ? config.abortCommands : config.commitCommands) {
+    for (const command of this.p.driver.config.commitCommands) {
       const out = await this.execute(command, sent);
-      if (out.errorMarker !== null) {
-        outputs.push(out);
-        break;
-      }
+      outputs.push(out);
+      if (out.errorMarker !== null) return false;
     }
+    return true;
   }
 
   async runningConfig(): Promise<string> {
+    if (this.p.driver.runningConfigCommand === '') return '';
     const out = await this.run(this.p.driver.runningConfigCommand);
     if (out.errorMarker !== null) {
       throw new NetOpsError('COMMAND_ERROR', `${this.p.device} refused "${out.command}": ${out.errorMarker}`, { output: out.output.slice(0, 500) });
     }
-    return stripHeader(out.output, this.p.driver.runningConfigStripPatterns);
+    return stripConfigHeader(out.output, this.p.driver.runningConfigStripPatterns);
   }
 
   close(): Promise<void> {
@@ -143,8 +151,16 @@ export class SshSession implements DeviceSession {
     return this.closing;
   }
 
-  private async leaveConfig(sent: Sent): Promise<void> {
-    for (const command of this.p.driver.config.exitCommands) {
+  /** Back to exec mode; `discard` first throws away an uncommitted candidate (Junos `rollback 0`). */
+  private async leaveConfig(sent: Sent, discard: boolean): Promise<void> {
+    const { config } = this.p.driver;
+    for (const command of discard ? config.abortCommands : []) {
+      const out = await this.execute(command, sent);
+      if (out.errorMarker !== null) {
+        throw new NetOpsError('COMMAND_ERROR', `${this.p.device} could not discard the uncommitted changes ("${command}": ${out.errorMarker})`, { output: out.output }, { retryable: false });
+      }
+    }
+    for (const command of config.exitCommands) {
       const out = await this.execute(command, sent);
       if (out.errorMarker !== null) throw new NetOpsError('COMMAND_ERROR', `${this.p.device} did not leave config mode: ${out.errorMarker}`, { output: out.output }, { retryable: sent.retryable });
     }
@@ -192,7 +208,9 @@ export class SshSession implements DeviceSession {
   }
 
   private promptRegex(): RegExp {
-    return this.hostname === null ? this.p.driver.promptPattern : this.p.driver.promptFor(this.hostname);
+    if (this.hostname === null) return this.p.driver.promptPattern;
+    if (this.prompt?.host !== this.hostname) this.prompt = { host: this.hostname, pattern: this.p.driver.promptFor(this.hostname) };
+    return this.prompt.pattern;
   }
 
   private notePrompt(result: ReadResult): string {
@@ -205,50 +223,4 @@ export class SshSession implements DeviceSession {
     const excerpt = this.p.masker.mask(cleanCommandOutput(step.raw, '', this.p.driver)).slice(-200);
     return new NetOpsError('ENABLE_FAILED', message, { device: this.p.device, lastOutput: excerpt });
   }
-
-  /** One call at a time on the shell; errors leave with secrets masked. */
-  private serialise<T>(fn: () => Promise<T>): Promise<T> {
-    const masked = (): Promise<T> =>
-      fn().catch((err: unknown) => {
-        throw maskError(err, this.p.masker);
-      });
-    const next = this.queue.then(masked, masked);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-}
-
-/** Refuses input that would make the device run a second line: a param must never inject a command. */
-function assertSingleLine(command: string): void {
-  // eslint-disable-next-line no-control-regex -- terminal control bytes are the subject here
-  if (/[\r\n\x00-\x08\x0b-\x1f\x7f]/.test(command)) {
-    throw new NetOpsError('VALIDATION_FAILED', 'A command must be one line without control characters', { command: command.slice(0, 200) });
-  }
-}
-
-/** Drops header lines (`Building configuration...`) and the blank lines before the config. */
-function stripHeader(text: string, patterns: readonly RegExp[]): string {
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? undefined : end);
-    if (end < 0 || !(line.trim() === '' || patterns.some((re) => re.test(line)))) break;
-    start = end + 1;
-  }
-  return text.slice(start);
-}
-
-function endClient(client: Client): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(() => {
-      client.destroy();
-      resolve();
-    }, 2000);
-    fallback.unref();
-    client.once('close', () => {
-      clearTimeout(fallback);
-      resolve();
-    });
-    client.end();
-  });
 }

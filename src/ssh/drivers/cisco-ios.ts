@@ -1,13 +1,12 @@
 import type { PlatformDriver } from '../platform-driver.ts';
-
-const HOST = String.raw`[A-Za-z0-9][\w.\-]*`;
-const MODE = String.raw`(?:\([\w.\-/: ]+\))?`;
+import { iosStylePrompt } from './ios-style-prompt.ts';
 
 /** Cisco IOS / IOS-XE (`cisco_ios`). */
 export const ciscoIosDriver: PlatformDriver = {
   name: 'cisco_ios',
-  promptPattern: new RegExp(String.raw`^(?<host>${HOST})${MODE}[>#][ \t]*$`),
-  promptFor: (hostname) => new RegExp(String.raw`^(?<host>${escapeRegExp(hostname)})${MODE}[>#][ \t]*$`),
+  transport: 'shell',
+  ...iosStylePrompt(),
+  promptTrailer: null,
   promptChangingCommands: [/^\s*hostn/i],
   prepareCommands: ['terminal length 0', 'terminal width 511'],
   privilege: {
@@ -43,7 +42,3 @@ export const ciscoIosDriver: PlatformDriver = {
   autoAnswers: [{ name: 'destination filename', pattern: /Destination filename \[[^\]]*\]\?[ \t]*$/, reply: '\n' }],
   newline: '\n',
 };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

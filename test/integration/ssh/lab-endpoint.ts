@@ -9,7 +9,7 @@ export function endpointOf(device: LabDevice, overrides: Partial<DeviceEndpoint>
     name: device.name,
     host: device.host,
     port: device.port,
-    platform: 'cisco_ios',
+    platform: device.platform,
     secrets: { username: device.username, password: device.password, enableSecret: device.enableSecret },
     hostKeyFingerprint: null,
     ...overrides,

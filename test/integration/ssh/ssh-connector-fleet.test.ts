@@ -23,4 +23,16 @@ describe('SshConnector at fleet scale', () => {
       await lab.close();
     }
   });
+
+  it('queues logins beyond maxParallelLogins (every platform, shell and exec) instead of failing them', async () => {
+    const lab = await startLab({ platforms: { cisco_ios: 4, juniper_junos: 4, linux: 4 } });
+    const connector = new SshConnector({ maxParallelLogins: 2 });
+    try {
+      const sessions = await Promise.all(lab.devices.map((d) => connector.connect(endpointOf(d), { ...TIMEOUTS, connectMs: 1500 })));
+      expect(sessions).toHaveLength(12);
+      await Promise.all(sessions.map((s) => s.close()));
+    } finally {
+      await lab.close();
+    }
+  });
 });

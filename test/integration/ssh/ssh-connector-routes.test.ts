@@ -1,5 +1,6 @@
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import type { DeviceEndpoint } from '../../../src/core/ports/device-session.ts';
 import { startLab } from '../../../src/lab/index.ts';
 import { SshConnector } from '../../../src/ssh/index.ts';
 import { TIMEOUTS, endpointOf } from './lab-endpoint.ts';
@@ -74,7 +75,9 @@ describe('SshConnector: key auth, jump hosts, legacy algorithms', () => {
     const lab = await startLab({ count: 1 });
     try {
       const device = lab.devices[0]!;
-      await expect(connector.connect(endpointOf(device, { platform: 'juniper_junos' }), TIMEOUTS)).rejects.toMatchObject({ code: 'PLATFORM_NOT_SUPPORTED' });
+      // A platform name stored in the database that no driver knows (the type only lists supported ones).
+      const unknown = 'mikrotik_routeros' as unknown as DeviceEndpoint['platform'];
+      await expect(connector.connect(endpointOf(device, { platform: unknown }), TIMEOUTS)).rejects.toMatchObject({ code: 'PLATFORM_NOT_SUPPORTED' });
       expect(device.authAttempts).toBe(0);
     } finally {
       await lab.close();

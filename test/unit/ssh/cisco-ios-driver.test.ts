@@ -55,9 +55,11 @@ describe('cisco_ios driver', () => {
 });
 
 describe('getDriver', () => {
-  it('returns the IOS driver and refuses the others with PLATFORM_NOT_SUPPORTED', () => {
+  it('has a driver for every platform and refuses unknown ones with PLATFORM_NOT_SUPPORTED', () => {
     expect(getDriver('cisco_ios')).toBe(ciscoIosDriver);
-    expect(supportedPlatforms()).toEqual(['cisco_ios']);
-    expect(() => getDriver('arista_eos')).toThrow(expect.objectContaining({ code: 'PLATFORM_NOT_SUPPORTED', message: expect.stringContaining('arista_eos') }));
+    expect(supportedPlatforms().sort()).toEqual(['arista_eos', 'cisco_ios', 'cisco_nxos', 'juniper_junos', 'linux']);
+    for (const platform of supportedPlatforms()) expect(getDriver(platform).name).toBe(platform);
+    const unknown = 'vyos' as Parameters<typeof getDriver>[0];
+    expect(() => getDriver(unknown)).toThrow(expect.objectContaining({ code: 'PLATFORM_NOT_SUPPORTED', message: expect.stringContaining('vyos') }));
   });
 });

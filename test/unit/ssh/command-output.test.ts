@@ -26,3 +26,17 @@ describe('findErrorMarker', () => {
     expect(findErrorMarker('all good', d)).toBeNull();
   });
 });
+
+describe('cleanCommandOutput with a prompt trailer (Junos)', () => {
+  it('keeps blank lines inside the output but drops [edit], {master:0} and blank lines above the prompt', async () => {
+    const { juniperJunosDriver: j } = await import('../../../src/ssh/index.ts');
+    const raw = 'show vlans \r\n\r\nRouting instance  VLAN name\r\n\r\ndefault-switch    USERS\r\n\r\n{master:0}\r\nnetops@sw1> ';
+    expect(cleanCommandOutput(raw, 'show vlans', j)).toBe('\nRouting instance  VLAN name\n\ndefault-switch    USERS');
+    expect(cleanCommandOutput('\r\n\r\n{master:0}\r\nnetops@sw1> ', '', j)).toBe('');
+  });
+
+  it('leaves output alone when it does not end at a prompt', async () => {
+    const { juniperJunosDriver: j } = await import('../../../src/ssh/index.ts');
+    expect(cleanCommandOutput('commit\r\n[edit]\r\n', 'commit', j)).toBe('[edit]');
+  });
+});

@@ -1,9 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
 import type { CliResult } from './cli-result.ts';
-import { CTRL_Z, type IosCli } from './ios-cli.ts';
 import { KeyQueue } from './key-queue.ts';
 import type { LabFault } from './lab-fault.ts';
+import type { TerminalCli } from './terminal-cli.ts';
 
 /** What a terminal needs from its device. */
 export interface TerminalHooks {
@@ -16,20 +16,19 @@ export interface TerminalHooks {
   disconnect(): void;
 }
 
-const MORE = ' --More-- ';
-/** What IOS sends after a --More-- key: back over the prompt, blank it, back again. */
-const MORE_ERASE = `${'\b'.repeat(9)}${' '.repeat(9)}${'\b'.repeat(9)}`;
+const CTRL_Z = '\x1a';
+/** Page length a device falls back to when it ignores `terminal length 0` (the ignoreTerminalLength fault). */
 const DEFAULT_PAGE = 24;
 
-/** The I/O side of one simulated vty session: echo, prompts, paging, questions and faults. */
-export class IosTerminal {
+/** The I/O side of one simulated interactive session: echo, prompts, paging, questions and faults. */
+export class LabTerminal {
   private readonly input = new KeyQueue();
   private readonly decoder = new StringDecoder('utf8');
   private closed = false;
 
   constructor(
     private readonly stream: Duplex,
-    private readonly cli: IosCli,
+    private readonly cli: TerminalCli,
     private readonly hooks: TerminalHooks,
   ) {}
 
@@ -52,8 +51,9 @@ export class IosTerminal {
       this.write(this.decorate(this.cli.prompt(), true));
       const line = await this.input.line();
       if (line === null || this.closed) return;
-      this.write(line === CTRL_Z ? '^Z\n' : `${line}\n`);
-      this.hooks.log(line === CTRL_Z ? '^Z' : line);
+      const ctrlZ = line === CTRL_Z;
+      this.write(ctrlZ ? `${this.cli.ctrlZEcho ?? ''}\n` : `${line}\n`);
+      this.hooks.log(ctrlZ ? '^Z' : line);
       const fault = this.hooks.fault();
       if (fault?.kind === 'hang') return; // keep the connection open, answer nothing more
       const delay = this.hooks.commandDelayMs + (fault?.kind === 'slow' ? fault.delayMs : 0);
@@ -88,7 +88,8 @@ export class IosTerminal {
     }
     if (output === '') return true;
     const lines = output.endsWith('\n') ? output.slice(0, -1).split('\n') : output.split('\n');
-    const length = fault?.kind === 'ignoreTerminalLength' && this.cli.terminalLength === 0 ? DEFAULT_PAGE : this.cli.terminalLength;
+    const pageLength = this.cli.pageLength;
+    const length = fault?.kind === 'ignoreTerminalLength' && pageLength === 0 ? DEFAULT_PAGE : pageLength;
     if (length === 0 || lines.length <= length) {
       this.write(this.decorate(output.endsWith('\n') ? output : `${output}\n`, false));
       return true;
@@ -99,13 +100,14 @@ export class IosTerminal {
       this.write(this.decorate(`${lines.slice(next, next + take).join('\n')}\n`, false));
       next += take;
       if (next >= lines.length) break;
-      this.write(MORE);
+      const prompt = this.cli.pager.prompt(Math.floor((next * 100) / lines.length));
+      this.write(prompt);
       const key = await this.input.key();
       if (key === null || this.closed) return false;
-      this.write(MORE_ERASE);
+      this.write(this.cli.pager.erase(prompt));
       if (key === ' ') take = length;
       else if (key === '\r' || key === '\n') take = 1;
-      else break; // q or any other key ends the output, as on IOS
+      else break; // q or any other key ends the output
     }
     return true;
   }
@@ -122,6 +124,7 @@ export class IosTerminal {
 
   private write(text: string): void {
     if (this.closed || this.stream.destroyed || !this.stream.writable) return;
-    this.stream.write(text.replace(/\n/g, '\r\n'));
+    // Bare '\r' (pager erase) passes as is; every '\n' becomes CRLF, as a terminal line discipline would.
+    this.stream.write(text.replace(/\r?\n/g, '\r\n'));
   }
 }
