@@ -146,7 +146,7 @@ describe('Discord HTTP interactions', () => {
     expect((await post(submit)).json()).toEqual({ type: 5, data: { flags: 64 } });
     expect(((await originalEdit(submit)).body as { content: string }).content).toMatch(/rejected/);
     const run = await h.t.ctx.runs.get({ id: runId });
-    expect(run).toMatchObject({ status: 'rejected', decisionComment: 'wrong loopback', decidedByName: null });
+    expect(run).toMatchObject({ status: 'rejected', decisionComment: 'wrong loopback', decidedByName: 'discord:444444444444444444' }); // kept even with no NetOps user
     // RITA is no NetOps user: the message still names who decided
     const edit = await h.discord.waitFor((c) => c.method === 'PATCH' && c.path === `/channels/${CHANNEL_ID}/messages/${messageId}` && buttonsOf(c).some((b) => b.label === `Rejected by ${decider}`));
     expect(buttonsOf(edit).every((b) => b.disabled)).toBe(true);
