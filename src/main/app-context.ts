@@ -32,7 +32,7 @@ import { BullmqScheduleTimer } from '../queue/schedule-queue.ts';
 import { BullmqWebhookQueue } from '../queue/webhook-queue.ts';
 import type { ExecutionProcessorDeps } from '../runner/execution-processor.ts';
 import { RedisDeviceLock } from '../runner/redis-device-lock.ts';
-import { SshConnector } from '../ssh/index.ts';
+import { allDiffNoisePatterns, SshConnector } from '../ssh/index.ts';
 
 /** Everything a process needs, built once from config. Only src/main constructs adapters. */
 export interface AppContext {
@@ -49,6 +49,8 @@ export interface AppContext {
   workflows: PrismaWorkflowRepository;
   users: PrismaUserRepository;
   audit: PrismaAuditLog;
+  /** Lines ignored in config diffs: every platform driver's noise (timestamps, byte counts). */
+  diffNoise: readonly RegExp[];
   requestDeps: RequestRunDeps;
   approvalDeps: ApprovalDeps;
   processorDeps: ExecutionProcessorDeps;
@@ -110,7 +112,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     logger,
   };
   return {
-    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, requestDeps, approvalDeps, processorDeps,
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     async close() {
       await queue.close();

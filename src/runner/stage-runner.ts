@@ -39,13 +39,14 @@ export async function runStage(ctx: StageContext, stage: Stage, steps: readonly 
         const check = evaluateCheck(step.expect, out.output);
         const verdict = out.errorMarker ? 'error' : check.passed ? 'passed' : 'failed';
         const reason = out.errorMarker ? `device reported: ${out.errorMarker}` : check.reason;
+        // out.command is the session's masked copy: a secret typed into a param never reaches storage.
         await ctx.runs.addCommandResult({
-          executionId: ctx.executionId, stage, mode: 'exec', command: step.command, output: out.output,
+          executionId: ctx.executionId, stage, mode: 'exec', command: out.command, output: out.output,
           durationMs: out.durationMs, verdict, check: step.expect, reason, errorMarker: out.errorMarker,
         });
         outcome.commands++;
         if (verdict !== 'passed') {
-          return { ...outcome, ok: false, reason: `${step.command}: ${reason}`, errorCode: out.errorMarker ? 'COMMAND_ERROR' : 'CHECK_FAILED' };
+          return { ...outcome, ok: false, reason: `${out.command}: ${reason}`, errorCode: out.errorMarker ? 'COMMAND_ERROR' : 'CHECK_FAILED' };
         }
       } else {
         const outputs = await ctx.session.runConfig(step.commands, async (command) => {

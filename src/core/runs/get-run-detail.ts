@@ -3,15 +3,18 @@ import type { RunRef, RunRepository } from '../ports/run-repository.ts';
 import { configDiff } from './config-diff.ts';
 import type { RunDetail } from './run-records.ts';
 
-/** A run with its executions, command results and each device's config diff (before → after). */
-export async function getRunDetail(deps: { runs: RunRepository }, ref: RunRef): Promise<RunDetail> {
+/**
+ * A run with its executions, command results and each device's config diff (before → after).
+ * `diffNoise`: lines to ignore in diffs (the platform drivers' lists); defaults to the common ones.
+ */
+export async function getRunDetail(deps: { runs: RunRepository; diffNoise?: readonly RegExp[] }, ref: RunRef): Promise<RunDetail> {
   const run = await deps.runs.detail(ref);
   if (!run) throw new NetOpsError('RUN_NOT_FOUND', `No run ${'number' in ref ? `#${ref.number}` : ref.id}.`, { field: 'run' });
   for (const e of run.executions) {
     const snaps = await deps.runs.snapshots(e.id);
     const before = snaps.find((s) => s.kind === 'before');
     const after = snaps.findLast((s) => s.kind === 'after');
-    e.diff = before && after ? configDiff(e.deviceName, before.content, after.content) : null;
+    e.diff = before && after ? configDiff(e.deviceName, before.content, after.content, deps.diffNoise) : null;
   }
   return run;
 }

@@ -32,3 +32,8 @@ export function getDriver(platform: PlatformName): PlatformDriver {
 export function supportedPlatforms(): PlatformName[] {
   return Object.keys(DRIVERS) as PlatformName[];
 }
+
+/** Every driver's diff-noise lines together: a config diff ignores them whatever the device's platform. */
+export function allDiffNoisePatterns(): RegExp[] {
+  return supportedPlatforms().flatMap((p) => getDriver(p).diffNoisePatterns);
+}
