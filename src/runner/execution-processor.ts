@@ -96,8 +96,10 @@ async function runOnDevice(
   lock: DeviceLockHandle, logger: Logger,
 ): Promise<ProcessResult> {
   let session: DeviceSession;
+  let jumpHostName: string | null = null;
   try {
     const endpoint = await deps.devices.endpoint(execution.deviceId);
+    jumpHostName = endpoint.jumpHost?.name ?? null;
     session = await deps.connector.connect(endpoint, deps.timeouts, { strictHostKeys: deps.strictHostKeys });
   } catch (err) {
     const e = asNetOpsError(err);
@@ -106,6 +108,9 @@ async function runOnDevice(
   }
   try {
     if (session.hostKeyWasUnknown) await deps.devices.pinHostKey(execution.deviceId, session.hostKeyFingerprint);
+    // A bastion is pinned on first use too, so a swapped jump host is refused next time.
+    const jump = jumpHostName && session.jumpHostKey?.wasUnknown ? await deps.devices.findByName(jumpHostName) : null;
+    if (jump && session.jumpHostKey) await deps.devices.pinHostKey(jump.id, session.jumpHostKey.fingerprint);
     await deps.devices.markSeen(execution.deviceId, 'online');
     const version = await deps.workflows.findVersion(run.workflowVersionId);
     if (!version) return await journal.fail('WORKFLOW_NOT_FOUND', 'The workflow version of this run no longer exists.');
