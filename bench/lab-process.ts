@@ -16,7 +16,7 @@ export async function startLabProcess(count: number, basePort: number): Promise<
     child.once('exit', (code) => reject(new Error(`lab exited with ${code}`)));
     child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString();
-      for (const m of buf.matchAll(/^(\S+) (\S+):(\d+) user=(\S+) password=(\S+) enable=(\S+)$/gm)) {
+      for (const m of buf.matchAll(/^(\S+) (\S+):(\d+) user=(\S+) password=(\S+) enable=(\S+)/gm)) {
         if (!devices.some((x) => x.name === m[1])) devices.push({ name: m[1]!, host: m[2]!, port: Number(m[3]), username: m[4]!, password: m[5]!, enableSecret: m[6]! });
       }
       if (buf.includes('Ctrl-C stops the lab.')) resolve();

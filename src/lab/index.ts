@@ -6,3 +6,4 @@ export * from './lab-platform.ts';
 export type { LabDeviceState, IosInterface, IosVlan } from './ios-state.ts';
 export type { JunosConfig, JunosInterface, JunosState, JunosVlan } from './junos-state.ts';
 export type { LinuxInterface, LinuxState } from './linux-state.ts';
+export * from './parse-lab-platforms.ts';

@@ -5,6 +5,8 @@ import type { Lab } from '../lab/index.ts';
 import type { AppContext } from './app-context.ts';
 import { importWorkflow } from './commands/admin-commands.ts';
 
+const VENDOR: Record<string, string> = { cisco_ios: 'Cisco', cisco_nxos: 'Cisco', arista_eos: 'Arista', juniper_junos: 'Juniper', linux: 'Linux' };
+
 export const SEED_WORKFLOWS_DIR = new URL('../../prisma/seed/workflows/', import.meta.url);
 
 export interface DemoSeed {
@@ -18,7 +20,10 @@ export async function seedDemo(ctx: AppContext, lab: Lab): Promise<DemoSeed> {
   if (!first) throw new Error('the lab has no devices');
   await ctx.credentials.upsert({ name: 'lab', username: first.username, password: first.password, enableSecret: first.enableSecret, description: 'simulated lab devices' });
   for (const d of lab.devices) {
-    await ctx.devices.upsert({ name: d.name, host: d.host, port: d.port, platform: 'cisco_ios', deviceType: 'router', credentialName: 'lab', site: 'lab', tags: ['lab', 'demo'], vendor: 'Cisco', model: 'IOSv', description: 'simulated by netops lab' });
+    await ctx.devices.upsert({
+      name: d.name, host: d.host, port: d.port, platform: d.platform, deviceType: d.platform === 'linux' ? 'server' : d.platform === 'cisco_ios' ? 'router' : 'switch',
+      credentialName: 'lab', site: 'lab', tags: ['lab', 'demo', d.platform, d.platform === 'linux' ? 'server' : 'network'], vendor: VENDOR[d.platform], description: 'simulated by netops lab',
+    });
   }
   // The lab is simulated and may come back with a new host key: re-pin on first contact.
   await ctx.db.prisma.device.updateMany({ where: { name: { in: lab.devices.map((d) => d.name) } }, data: { hostKeyFingerprint: null } });

@@ -41,7 +41,7 @@ export async function createTestApp(opts: { provider?: 'sqlite' | 'postgresql'; 
   const lab = await startLab({ count: opts.devices ?? 3 });
   await ctx.credentials.upsert({ name: 'lab', username: lab.devices[0]!.username, password: lab.devices[0]!.password, enableSecret: lab.devices[0]!.enableSecret });
   for (const d of lab.devices) {
-    await ctx.devices.upsert({ name: d.name, host: d.host, port: d.port, platform: 'cisco_ios', credentialName: 'lab', site: 'lab', tags: ['lab'] });
+    await ctx.devices.upsert({ name: d.name, host: d.host, port: d.port, platform: d.platform, credentialName: 'lab', site: 'lab', tags: ['lab'] });
   }
   for (const f of readdirSync(SEED_WORKFLOWS_DIR).filter((x) => x.endsWith('.yaml'))) {
     await importWorkflow(ctx, readFileSync(new URL(f, SEED_WORKFLOWS_DIR), 'utf8'), 'test');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.ts';
-import { startLab } from '../../lab/index.ts';
+import { parseLabPlatforms, startLab } from '../../lab/index.ts';
 import { applyMigrations } from '../../db/migrator.ts';
 import { createAppContext } from '../app-context.ts';
 import { cliConfig } from '../cli-support.ts';
@@ -23,7 +23,9 @@ async function serve(what: { web: boolean; worker: boolean; demo?: boolean; priv
   if (!config.SLACK_BOT_TOKEN) logger.info('Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to connect)');
   if (!config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY) logger.info('Discord is off (set DISCORD_TOKEN / DISCORD_PUBLIC_KEY to connect)');
   const ctx = await createAppContext(config, logger);
-  const lab = what.demo ? await startLab({ count: Number(process.env.LAB_DEVICES ?? 5), basePort: Number(process.env.LAB_BASE_PORT ?? 2201) }) : null;
+  // The demo fleet: five IOS routers plus one device of every other platform the drivers speak.
+  const fleet = parseLabPlatforms(process.env.LAB_PLATFORMS ?? 'cisco_ios=5,cisco_nxos=1,arista_eos=1,juniper_junos=1,linux=1');
+  const lab = what.demo ? await startLab({ platforms: fleet, basePort: Number(process.env.LAB_BASE_PORT ?? 2201) }) : null;
   const seed = lab ? await seedDemo(ctx, lab) : null;
   const services = await startServices(ctx, what);
   stopOnSignal(async () => {
@@ -34,13 +36,14 @@ async function serve(what: { web: boolean; worker: boolean; demo?: boolean; priv
   });
   if (services.url) say(`NetOps Bot web: ${config.BASE_URL ?? services.url}  (API: ${services.url}/api/v1, health: ${services.url}/healthz)`);
   if (lab && seed) {
-    say(`\nLab devices (simulated Cisco IOS; login ${lab.devices[0]?.username} / ${lab.devices[0]?.password}, enable ${lab.devices[0]?.enableSecret}):`);
-    for (const d of lab.devices) say(`  ${d.name.padEnd(12)} ssh -p ${d.port} ${d.username}@${d.host}`);
+    say(`\nLab devices (simulated; login ${lab.devices[0]?.username} / ${lab.devices[0]?.password}, enable ${lab.devices[0]?.enableSecret}):`);
+    for (const d of lab.devices) say(`  ${d.name.padEnd(12)} ${d.platform.padEnd(14)} ssh -p ${d.port} ${d.username}@${d.host}`);
     say(`\nWorkflows: ${seed.workflows.join(' ')}`);
     say(seed.adminPassword ? `Admin login: admin / ${seed.adminPassword}  (shown once)` : 'Admin login: admin (password set earlier)');
     say('Users: admin (admin), approver (approver) — four-eyes: a run is approved by someone other than its requester.');
     say('\nIn another terminal, try:');
     say('  npx netops run show-version --on lab-ios-1 --wait');
+    say('  npx netops run show-facts --on tag:network --wait           # every network OS at once');
     say('  npx netops run add-loopback --on lab-ios-1 number=100 --wait --json');
     say('  npx netops approve <run-number> --as approver      # add-loopback needs approval');
     say('\nCtrl-C stops everything.');
@@ -55,11 +58,13 @@ export function registerServerCommands(program: Command): void {
   program
     .command('lab')
     .description('simulated lab devices only')
-    .option('--count <n>', 'number of devices', '5')
+    .option('--count <n>', 'number of Cisco IOS devices', '5')
+    .option('--platforms <list>', 'a mixed fleet instead, e.g. cisco_ios=2,arista_eos=1,juniper_junos=1,cisco_nxos=1,linux=1')
     .option('--base-port <port>', 'first SSH port', '2201')
-    .action(async (o: { count: string; basePort: string }) => {
-      const lab = await startLab({ count: Number(o.count), basePort: Number(o.basePort) });
-      for (const d of lab.devices) say(`${d.name} ${d.host}:${d.port} user=${d.username} password=${d.password} enable=${d.enableSecret}`);
+    .action(async (o: { count: string; basePort: string; platforms?: string }) => {
+      const size = o.platforms ? { platforms: parseLabPlatforms(o.platforms) } : { count: Number(o.count) };
+      const lab = await startLab({ ...size, basePort: Number(o.basePort) });
+      for (const d of lab.devices) say(`${d.name} ${d.host}:${d.port} user=${d.username} password=${d.password} enable=${d.enableSecret} platform=${d.platform}`);
       say('Ctrl-C stops the lab.');
       stopOnSignal(() => lab.close());
     });
