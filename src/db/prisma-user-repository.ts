@@ -32,6 +32,19 @@ export class PrismaUserRepository implements UserRepository {
     return c ? toRecord(c.user) : null;
   }
 
+  async chatIdentitiesOf(userNames: readonly string[], platform: 'slack' | 'discord'): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (userNames.length === 0) return out;
+    const rows = await this.prisma.chatIdentity.findMany({
+      where: { platform, user: { name: { in: [...userNames] } } },
+      select: { externalId: true, user: { select: { name: true } } },
+      // A user linked more than once (several workspaces): the oldest link wins, the same one every time.
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    for (const r of rows) if (!out.has(r.user.name)) out.set(r.user.name, r.externalId);
+    return out;
+  }
+
   async create(input: { name: string; role: Role; passwordHash?: string | null; slackId?: string | undefined; discordId?: string | undefined }): Promise<UserRecord> {
     const identities = [
       ...(input.slackId ? [{ platform: 'slack', externalId: input.slackId }] : []),

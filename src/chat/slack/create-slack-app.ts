@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerApprovalClicks } from './handle-approval-click.ts';
+import { registerRejectModal } from './handle-reject-modal.ts';
 import { registerRunModal } from './handle-run-modal.ts';
 import { registerSlashCommand } from './handle-slash-command.ts';
 import type { SlackHandlerDeps } from './slack-handler-deps.ts';
@@ -55,6 +56,7 @@ export function createSlackApp(input: CreateSlackAppInput): App {
   app.use(dedupeDeliveries(input.deliveries, input.logger));
   registerSlashCommand(app, input.handlers);
   registerApprovalClicks(app, input.handlers);
+  registerRejectModal(app, input.handlers);
   registerRunModal(app, input.handlers);
   app.error(async (err) => {
     input.logger.error({ err: err.message, code: err.code }, 'Slack listener error');

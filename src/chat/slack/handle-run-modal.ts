@@ -12,7 +12,7 @@ import { escapeMrkdwn, section } from './slack-text.ts';
 
 // Slack closes the modal with an error after 3 s: answer validation problems inline only if the
 // request finishes well before that; otherwise close the form and report by ephemeral message.
-const INLINE_ANSWER_MS = 2000;
+export const INLINE_ANSWER_MS = 2000;
 
 async function activeWorkflows(deps: SlackHandlerDeps) {
   return (await deps.chat.workflows.list()).filter((w) => w.status === 'active');

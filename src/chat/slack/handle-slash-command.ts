@@ -4,7 +4,8 @@ import { handleChatCommand } from '../../core/chat/handle-chat-command.ts';
 import { openRunModal } from './handle-run-modal.ts';
 import { renderChatReply } from './render-chat-reply.ts';
 import type { SlackHandlerDeps } from './slack-handler-deps.ts';
-import { escapeMrkdwn, section, slackLink } from './slack-text.ts';
+import { slackMentionsFor } from './slack-mentions.ts';
+import { escapeMrkdwn, NO_MENTIONS, section, slackLink } from './slack-text.ts';
 
 /** `run` alone (or `run WORKFLOW` alone) opens the form instead of failing on the missing target. */
 const MODAL_FORM = /^run(?:\s+([A-Za-z0-9][A-Za-z0-9._-]*))?\s*$/i;
@@ -37,7 +38,10 @@ export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
         }
         return;
       }
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderChatReply(reply, deps.settings.command) });
+      const mentions = reply.kind === 'run_status' || reply.kind === 'run_decided'
+        ? await slackMentionsFor(deps.users, [reply.run.requester, reply.run.decidedBy], log)
+        : NO_MENTIONS;
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderChatReply(reply, deps.settings.command, mentions) });
     } catch (err) {
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'Slack command failed');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Something went wrong on our side; the server log has the details.' }).catch(() => undefined);

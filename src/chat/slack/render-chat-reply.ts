@@ -1,6 +1,8 @@
 import type { ChatReply } from '../../core/chat/chat-reply.ts';
 import { renderRunParent } from './render-run-parent.ts';
-import { codeBlock, context, escapeMrkdwn, section, slackLink, truncate, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack-text.ts';
+import {
+  codeBlock, context, escapeMrkdwn, section, slackLink, truncate, NO_MENTIONS, SLACK_LIMITS, type SlackBlock, type SlackMentions, type SlackMessage,
+} from './slack-text.ts';
 
 /** Splits lines into sections of at most 3,000 characters (Slack's section limit). */
 function sections(lines: readonly string[]): SlackBlock[] {
@@ -19,9 +21,9 @@ function sections(lines: readonly string[]): SlackBlock[] {
 
 /**
  * A command's answer as an ephemeral Block Kit message. `command` is the slash command, so usage
- * lines show exactly what to type.
+ * lines show exactly what to type; `mentions` are the Slack ids of the linked users a run names.
  */
-export function renderChatReply(reply: ChatReply, command: string): SlackMessage {
+export function renderChatReply(reply: ChatReply, command: string, mentions: SlackMentions = NO_MENTIONS): SlackMessage {
   switch (reply.kind) {
     case 'text': {
       const body = reply.text.includes('\n') ? codeBlock(reply.text) : escapeMrkdwn(reply.text);
@@ -44,9 +46,9 @@ export function renderChatReply(reply: ChatReply, command: string): SlackMessage
     }
     case 'run_requested':
     case 'run_status':
-      return renderRunParent(reply.run);
+      return renderRunParent(reply.run, mentions);
     case 'run_decided': {
-      const parent = renderRunParent(reply.run);
+      const parent = renderRunParent(reply.run, mentions);
       return { text: reply.message, blocks: [section(`*${escapeMrkdwn(reply.message)}*`), ...parent.blocks.filter((b) => b.type !== 'actions')] };
     }
     case 'diff': {

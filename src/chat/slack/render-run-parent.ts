@@ -2,7 +2,7 @@ import type { RunView } from '../../core/chat/run-view.ts';
 import { SlackActionIds } from './slack-action-ids.ts';
 import {
   codeBlock, context, escapeMrkdwn, formatDuration, inlineCode, personRef, section, slackDate, slackLink, truncate,
-  SLACK_LIMITS, type SlackBlock, type SlackMessage,
+  NO_MENTIONS, SLACK_LIMITS, type SlackBlock, type SlackMentions, type SlackMessage,
 } from './slack-text.ts';
 
 const EXECUTION_LABEL: Record<string, string> = {
@@ -63,14 +63,8 @@ function approvalBlocks(view: RunView): SlackBlock[] {
             confirm: { type: 'plain_text', text: 'Approve' }, deny: { type: 'plain_text', text: 'Cancel' },
           },
         },
-        {
-          type: 'button', action_id: SlackActionIds.reject, value: view.id, style: 'danger', text: { type: 'plain_text', text: 'Reject' },
-          confirm: {
-            title: { type: 'plain_text', text: `Reject run #${view.number}?` },
-            text: { type: 'mrkdwn', text: 'Nothing will be changed. To give a reason, use `reject RUN reason` instead.' },
-            confirm: { type: 'plain_text', text: 'Reject' }, deny: { type: 'plain_text', text: 'Cancel' }, style: 'danger',
-          },
-        },
+        // No confirm dialog: the click opens a form asking for the reason, which is the confirmation.
+        { type: 'button', action_id: SlackActionIds.reject, value: view.id, style: 'danger', text: { type: 'plain_text', text: 'Reject' } },
       ],
     });
     if (view.expiresAt) blocks.push(context(`Needs an approver other than the requester · expires ${slackDate(view.expiresAt)}`));
@@ -78,24 +72,25 @@ function approvalBlocks(view: RunView): SlackBlock[] {
   return blocks;
 }
 
-function decisionLine(view: RunView): string | null {
+function decisionLine(view: RunView, mentions: SlackMentions): string | null {
   const at = view.decidedAt ? ` at ${slackDate(view.decidedAt, '{time}')}` : '';
   if (view.status === 'expired') return `⌛ Expired${view.expiresAt ? ` ${slackDate(view.expiresAt)}` : ''}: nobody approved in time.`;
   if (!view.decidedBy) return null;
-  if (view.status === 'rejected') return `🚫 Rejected by ${personRef(view.decidedBy)}${at}${view.decisionComment ? `: ${escapeMrkdwn(view.decisionComment)}` : ''}`;
-  return `✅ Approved by ${personRef(view.decidedBy)}${at}${view.decisionComment ? `: ${escapeMrkdwn(view.decisionComment)}` : ''}`;
+  if (view.status === 'rejected') return `🚫 Rejected by ${personRef(view.decidedBy, mentions)}${at}${view.decisionComment ? `: ${escapeMrkdwn(view.decisionComment)}` : ''}`;
+  return `✅ Approved by ${personRef(view.decidedBy, mentions)}${at}${view.decisionComment ? `: ${escapeMrkdwn(view.decisionComment)}` : ''}`;
 }
 
 /**
  * The run's parent message: what, where, who, status; the commands and Approve/Reject buttons while
- * approval is pending, and the decision once made. Re-rendered from the run on every edit.
+ * approval is pending, and the decision once made. Re-rendered from the run on every edit. `mentions`
+ * (looked up once per render) turns linked NetOps users into Slack mentions.
  */
-export function renderRunParent(view: RunView): SlackMessage {
+export function renderRunParent(view: RunView, mentions: SlackMentions = NO_MENTIONS): SlackMessage {
   const status = runStatusLabel(view);
   const title = `Run #${view.number} · ${view.workflow} on ${view.target}${view.dryRun ? ' (dry run)' : ''}`;
   const fields = [
     `*Status*\n${status}`,
-    `*Requested by*\n${personRef(view.requester)}`,
+    `*Requested by*\n${personRef(view.requester, mentions)}`,
     `*Params*\n${paramsText(view.params)}`,
   ];
   const progress = progressText(view);
@@ -106,7 +101,7 @@ export function renderRunParent(view: RunView): SlackMessage {
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.fieldText).text })) },
   ];
   if (view.status === 'pending_approval' || view.decidedBy || view.status === 'expired') blocks.push(...approvalBlocks(view));
-  const decision = decisionLine(view);
+  const decision = decisionLine(view, mentions);
   if (decision) blocks.push(context(decision));
   if (view.final && view.error) blocks.push(section(`⚠️ ${escapeMrkdwn(truncate(view.error, 1000).text)}`));
   const links = [slackLink(view.url, 'Open the run page')];

@@ -4,4 +4,5 @@ export const SlackActionIds = {
   reject: 'netops_reject',
   modalWorkflow: 'netops_modal_workflow',
   runModal: 'netops_run_modal',
+  rejectModal: 'netops_reject_modal',
 } as const;

@@ -3,12 +3,14 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { toRunView, type RunView } from '../../core/chat/run-view.ts';
 import type { RunRepository } from '../../core/ports/run-repository.ts';
+import type { UserRepository } from '../../core/ports/user-repository.ts';
 import type { WorkflowRepository } from '../../core/ports/workflow-repository.ts';
 import type { RunDetail } from '../../core/runs/run-records.ts';
 import { renderStages } from '../../core/workflows/render-stages.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import { renderRunParent } from './render-run-parent.ts';
 import { describeSlackError, isPermanentSlackError } from './slack-api-error.ts';
+import { slackMentionsFor } from './slack-mentions.ts';
 import type { SlackPoster } from './slack-poster.ts';
 import type { SlackMessage } from './slack-text.ts';
 
@@ -23,6 +25,8 @@ export type ParentOutcome =
 export interface SlackRunThreadDeps {
   runs: RunRepository;
   workflows: WorkflowRepository;
+  /** Linked users' Slack ids, so the parent mentions them. */
+  users: Pick<UserRepository, 'chatIdentitiesOf'>;
   poster: SlackPoster;
   memory: ChatThreadMemory;
   redis: Redis;
@@ -49,6 +53,12 @@ export class SlackRunThread {
     return toRunView(run, this.deps.publicUrl, version ? renderStages(version.definition, run.params) : null);
   }
 
+  /** The parent message for the run as it is now; the people it names are looked up once for it. */
+  async render(run: RunDetail): Promise<SlackMessage> {
+    const view = await this.view(run);
+    return renderRunParent(view, await slackMentionsFor(this.deps.users, [view.requester, view.decidedBy], this.deps.logger));
+  }
+
   async ensureParentFor(runId: string): Promise<ParentOutcome> {
     const run = await this.deps.runs.detail({ id: runId });
     return run ? this.ensureParent(run) : { kind: 'not_slack' };
@@ -59,7 +69,7 @@ export class SlackRunThread {
     if (!chat || chat.platform !== 'slack') return { kind: 'not_slack' };
     if (chat.messageId) return { kind: 'ready', channel: chat.channelId, ts: chat.messageId };
     // Rendered before claiming: a failure here must not leave a claim that nobody will ever post.
-    const message = renderRunParent(await this.view(run));
+    const message = await this.render(run);
     const key = `slack:run:${run.id}:parent`;
     if (!(await this.deps.memory.claim(key))) {
       const fresh = await this.deps.runs.get({ id: run.id });
@@ -89,7 +99,7 @@ export class SlackRunThread {
   async postApprovalCopy(run: RunDetail): Promise<void> {
     const channel = this.deps.approvalsChannel;
     if (!channel || run.status !== 'pending_approval' || channel === run.chat?.channelId) return;
-    const message = renderRunParent(await this.view(run));
+    const message = await this.render(run);
     const key = `slack:run:${run.id}:approval-copy`;
     if (!(await this.deps.memory.claim(key))) return;
     try {
@@ -116,7 +126,7 @@ export class SlackRunThread {
     // Read just before editing: an older job finishing late can then never overwrite a newer state.
     const run = await this.deps.runs.detail({ id: runId });
     if (!run?.chat?.messageId || run.chat.platform !== 'slack') return;
-    const message = renderRunParent(await this.view(run));
+    const message = await this.render(run);
     await this.editOnce(`slack:run:${runId}:render:${hashOf(message)}`, run.chat.channelId, run.chat.messageId, message);
     const copy = await this.deps.redis.get(this.copyKey(runId));
     if (copy) {

@@ -49,10 +49,23 @@ export function slackDate(date: Date, format = '{date_short_pretty} at {time}'):
   return `<!date^${Math.floor(date.getTime() / 1000)}^${format}|${fallback}>`;
 }
 
-/** Unmapped chat users are named "slack:U123": mention them; mapped NetOps users by name. */
-export function personRef(name: string): string {
+/** NetOps user name → Slack user id, for the people one message names (see slack-mentions.ts). */
+export type SlackMentions = ReadonlyMap<string, string>;
+
+export const NO_MENTIONS: SlackMentions = new Map();
+
+const SLACK_USER_ID = /^[A-Z0-9]+$/;
+
+/**
+ * A person as a message shows them: a Slack mention when we know their Slack id — unmapped chat users
+ * are named "slack:U123", linked NetOps users are looked up in `mentions` — else the NetOps name in bold.
+ */
+export function personRef(name: string, mentions: SlackMentions = NO_MENTIONS): string {
   const m = /^slack:([A-Z0-9]+)$/.exec(name);
-  return m ? `<@${m[1]}>` : `*${escapeMrkdwn(name)}*`;
+  if (m) return `<@${m[1]}>`;
+  const id = mentions.get(name);
+  // The id comes from an admin's input: anything but a plain Slack id must not become mrkdwn.
+  return id && SLACK_USER_ID.test(id) ? `<@${id}>` : `*${escapeMrkdwn(name)}*`;
 }
 
 export function slackLink(url: string, label: string): string {

@@ -31,7 +31,7 @@ describe('Slack approval buttons', () => {
   });
   afterAll(async () => s?.close());
 
-  it('posts the rendered commands and Approve/Reject buttons carrying the run id, with confirm dialogs', () => {
+  it('posts the rendered commands and Approve/Reject buttons carrying the run id; Approve has a confirm dialog, Reject opens a form', () => {
     const parent = parentPosts(s.fake, 'C0CHG')[0]!;
     expect(String(parent.args.text)).toContain('waiting for approval');
     expect(blocksText(parent.args)).toContain('interface Loopback42');
@@ -39,7 +39,7 @@ describe('Slack approval buttons', () => {
     const actions = (parent.args.blocks as Block[]).find((b) => b.type === 'actions');
     expect(actions?.elements?.map((e) => [e.action_id, e.value, Boolean(e.confirm)])).toEqual([
       [SlackActionIds.approve, runId, true],
-      [SlackActionIds.reject, runId, true],
+      [SlackActionIds.reject, runId, false],
     ]);
   });
 
@@ -64,16 +64,28 @@ describe('Slack approval buttons', () => {
     expect((await s.t.ctx.runs.get({ id: runId }))?.status).toBe('pending_approval');
   });
 
-  it('lets a second user approve: the run goes ahead and the buttons become "Approved by"', async () => {
+  it('lets a second user approve: the run goes ahead and the buttons become "Approved by" with a mention of the linked user', async () => {
     await click('UBOB', SlackActionIds.approve, 'trig-bob');
     expect(await waitForRun(s.t, runId)).toBe('succeeded');
-    const decided = await s.fake.waitFor(() => s.fake.ok('chat.update', (a) => a.ts === ts && blocksText(a).includes('Approved by *bob*'))[0], 'the decided parent');
+    const decided = await s.fake.waitFor(() => s.fake.ok('chat.update', (a) => a.ts === ts && blocksText(a).includes('Approved by <@UBOB>'))[0], 'the decided parent');
     expect((decided.args.blocks as Block[]).some((b) => b.type === 'actions')).toBe(false);
     expect(decided.args.text).toBeTruthy();
+    expect(blocksText(decided.args)).toContain('Requested by*\\n<@UDANA>');
+    expect(blocksText(decided.args)).not.toContain('*bob*');
     await s.fake.waitFor(() => s.fake.ok('chat.update', (a) => a.ts === ts && String(a.text).includes('succeeded'))[0], 'the final edit');
     expect(s.fake.responses.find((r) => r.url.endsWith('/trig-bob'))).toBeUndefined();
     const copyTs = String(parentPosts(s.fake, 'C0APPROVALS')[0]?.result?.ts);
-    await s.fake.waitFor(() => s.fake.ok('chat.update', (a) => a.channel === 'C0APPROVALS' && a.ts === copyTs && blocksText(a).includes('Approved by *bob*'))[0], 'the approvals copy decided');
+    await s.fake.waitFor(() => s.fake.ok('chat.update', (a) => a.channel === 'C0APPROVALS' && a.ts === copyTs && blocksText(a).includes('Approved by <@UBOB>'))[0], 'the approvals copy decided');
+    const audit = await s.t.ctx.audit.list({ objectType: 'run', objectId: runId }, { page: 1, perPage: 10 });
+    expect(audit.items.find((a) => a.action === 'run.approved')).toMatchObject({ actorName: 'bob', source: 'slack' });
+  });
+
+  it('mentions linked users in /netops status too', async () => {
+    const number = (await s.t.ctx.runs.get({ id: runId }))!.number;
+    await postToSlackEndpoint(s.url, slashCommand({ user: 'UCAROL', text: `status ${number}`, channel: 'C0CHG', trigger: 'trig-status' }));
+    const status = await answer('trig-status');
+    expect(blocksText(status.body)).toContain('Approved by <@UBOB>');
+    expect(blocksText(status.body)).toContain('<@UDANA>');
   });
 
   it('explains a click on a stale button and does not decide twice', async () => {

@@ -40,7 +40,8 @@ describe('Slack slash commands over signed HTTP', () => {
     const parentBlocks = blocksText(parent.args);
     expect(parentBlocks).toContain('show-version');
     expect(parentBlocks).toContain('lab-ios-1');
-    expect(parentBlocks).toContain('*alice*');
+    // alice is linked to UALICE: named by a Slack mention.
+    expect(parentBlocks).toContain('<@UALICE>');
     expect(parentBlocks).toContain(`${PUBLIC_URL}/runs/${run!.number}`);
     expect(await waitForRun(s.t, run!.id)).toBe('succeeded');
     const ts = parentTs(s, 'C0RUN');

@@ -24,6 +24,17 @@ export function buttonClick(input: { user: string; actionId: string; value: stri
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** Form body of a modal submission (view_submission): `values` is view.state.values, by block and action id. */
+export function viewSubmission(input: { user: string; callbackId: string; privateMetadata: string; values: Record<string, Record<string, unknown>>; trigger?: string }): string {
+  const trigger = input.trigger ?? `trig-${Math.random().toString(36).slice(2)}`;
+  const payload = {
+    type: 'view_submission', user: { id: input.user, username: input.user.toLowerCase(), team_id: 'T0TEST' }, api_app_id: 'A0TEST', team: { id: 'T0TEST', domain: 'test' },
+    trigger_id: trigger,
+    view: { id: `V${trigger}`, hash: trigger, type: 'modal', callback_id: input.callbackId, private_metadata: input.privateMetadata, state: { values: input.values } },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 export interface SlackHttpResult { status: number; text: string; ms: number }
 
 /** A real HTTP request to our endpoint, signed like Slack's (or not, when `sign` says otherwise). */

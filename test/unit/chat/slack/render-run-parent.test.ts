@@ -12,13 +12,13 @@ const view = (over: Partial<RunView> = {}): RunView => ({
 const json = (v: RunView) => JSON.stringify(renderRunParent(v).blocks);
 
 describe('renderRunParent', () => {
-  it('shows what, where, who, params, the commands and both buttons while approval is pending', () => {
+  it('shows what, where, who, params, the commands and both buttons while approval is pending (Reject opens a form)', () => {
     const m = renderRunParent(view());
     expect(m.text).toBe('Run #12 · add-loopback on lab-ios-2: ⏳ waiting for approval');
     const s = json(view());
     for (const part of ['add-loopback', 'lab-ios-2', '*alice*', '`number=7`', 'interface Loopback7', 'https://netops.example.com/runs/12']) expect(s).toContain(part);
     const actions = m.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string; value: string; confirm?: object }[] };
-    expect(actions.elements.map((e) => [e.action_id, e.value, e.confirm !== undefined])).toEqual([[SlackActionIds.approve, 'run-1', true], [SlackActionIds.reject, 'run-1', true]]);
+    expect(actions.elements.map((e) => [e.action_id, e.value, e.confirm !== undefined])).toEqual([[SlackActionIds.approve, 'run-1', true], [SlackActionIds.reject, 'run-1', false]]);
   });
 
   it('replaces the buttons with who decided, when, and why', () => {
@@ -31,6 +31,21 @@ describe('renderRunParent', () => {
     expect(rejected).toContain(': wrong &lt;loopback&gt;');
     expect(json(view({ status: 'expired', final: true }))).toContain('⌛ Expired');
     expect(json(view({ status: 'expired', final: true }))).not.toContain(SlackActionIds.approve);
+  });
+
+  it('mentions linked users by their Slack id, names the others, and never turns a bad stored id into mrkdwn', () => {
+    const decidedAt = new Date('2026-01-01T14:02:00Z');
+    const mentions = new Map([['alice', 'U0ALICE'], ['bob', 'U0BOB'], ['mallory', '<!channel>']]);
+    const rejected = JSON.stringify(renderRunParent(view({ status: 'rejected', final: true, decidedBy: 'bob', decidedAt, decisionComment: 'not today' }), mentions).blocks);
+    expect(rejected).toContain('*Requested by*\\n<@U0ALICE>');
+    expect(rejected).toContain('🚫 Rejected by <@U0BOB> at ');
+    expect(rejected).toContain(': not today');
+    const byOther = JSON.stringify(renderRunParent(view({ status: 'queued', decidedBy: 'carol', decidedAt }), mentions).blocks);
+    expect(byOther).toContain('✅ Approved by *carol*');
+    const bad = JSON.stringify(renderRunParent(view({ status: 'queued', requester: 'mallory', decidedBy: 'slack:U0EVE', decidedAt }), mentions).blocks);
+    expect(bad).toContain('*mallory*');
+    expect(bad).not.toContain('<!channel>');
+    expect(bad).toContain('Approved by <@U0EVE>');
   });
 
   it('names the stage a single device is in and the fan-out progress', () => {
