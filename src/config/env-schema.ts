@@ -37,6 +37,8 @@ export const envSchema = z.object({
   SSH_STRICT_HOST_KEYS: bool.default(false),
   WORKER_CONCURRENCY: int(1, 1000).default(20),
   RUN_FANOUT_CONCURRENCY: int(1, 1000).default(20),
+  /** Let read-only workflows (no config step, nothing destructive) run while a change holds the device. */
+  READ_ONLY_SHARES_DEVICE: bool.default(false),
   DEVICE_LOCK_TTL_MS: int(1_000, 3_600_000).default(60_000),
   /** A job whose worker stops renewing its lock this long is handed to another worker (BullMQ stalled check). */
   WORKER_JOB_LOCK_MS: int(1_000, 600_000).default(30_000),
@@ -83,6 +85,17 @@ export const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: int(1, 20).default(8),
   /** First retry delay of a failed delivery; each next one doubles. */
   WEBHOOK_RETRY_BASE_MS: int(10, 3_600_000).default(10_000),
+  /**
+   * Browser origins allowed to call /api/v1 (CORS), comma-separated, e.g. `https://portal.example.com`.
+   * Empty (default): no CORS headers at all, so browsers on other origins cannot read the API.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)), 'a comma list of origins such as https://portal.example.com (scheme://host[:port], no path)')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** REST API requests per token (or per client address without one) per minute; 0 = no limit. */
+  API_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;

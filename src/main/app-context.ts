@@ -105,6 +105,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     locks: new RedisDeviceLock(redis, config.REDIS_PREFIX, config.DEVICE_LOCK_TTL_MS),
     timeouts: { connectMs: config.SSH_CONNECT_TIMEOUT_MS, commandMs: config.SSH_COMMAND_TIMEOUT_MS, idleMs: config.SSH_IDLE_TIMEOUT_MS },
     strictHostKeys: config.SSH_STRICT_HOST_KEYS,
+    readOnlySharesDevice: config.READ_ONLY_SHARES_DEVICE,
     keepConfigSecrets: config.SNAPSHOT_KEEP_SECRETS,
     fanoutConcurrency: config.RUN_FANOUT_CONCURRENCY,
     stopAfterFailures: config.FANOUT_STOP_AFTER_FAILURES,

@@ -11,6 +11,7 @@ import type { ExecutionRecord, RunRecord } from '../core/runs/run-records.ts';
 import { isFinalExecutionStatus } from '../core/runs/run-status.ts';
 import { settleRun } from '../core/runs/settle-run.ts';
 import { renderStages } from '../core/workflows/render-stages.ts';
+import { isReadOnlyWorkflow } from '../core/workflows/workflow-guards.ts';
 import { ExecutionJournal } from './execution-journal.ts';
 import { runStages } from './run-stages.ts';
 
@@ -24,6 +25,8 @@ export interface ExecutionProcessorDeps {
   queue: RunQueue;
   timeouts: SessionTimeouts;
   strictHostKeys: boolean;
+  /** Read-only workflows run beside a change on the same device instead of waiting for its lock. */
+  readOnlySharesDevice: boolean;
   /** Keep secrets in stored config snapshots (default false: masked). */
   keepConfigSecrets: boolean;
   fanoutConcurrency: number;
@@ -73,7 +76,7 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
     return { kind: 'finished', status: 'cancelled' };
   }
 
-  const lock = await deps.locks.acquire(deviceId, { runId: run.id, executionId });
+  const lock = (await sharesDevice(deps, run)) ? SHARED : await deps.locks.acquire(deviceId, { runId: run.id, executionId });
   if (!lock.acquired) return journal.waitForDevice(lock.holder?.runId ?? null);
   try {
     const started = await deps.runs.transitionExecution(executionId, ['queued', 'waiting_for_device'], 'running', {
@@ -89,6 +92,15 @@ export async function processExecution(deps: ExecutionProcessorDeps, executionId
     if (next) await deps.queue.wakeExecution(next).catch(() => undefined);
     await settleRun(deps, run.id).catch((err: unknown) => logger.error({ err }, 'settling the run failed'));
   }
+}
+
+/** A read-only run (no config step, nothing destructive, no dry-run needed) skips the device lock when allowed. */
+const SHARED = { acquired: true as const, handle: { held: true, release: async () => {} } };
+
+async function sharesDevice(deps: ExecutionProcessorDeps, run: RunRecord): Promise<boolean> {
+  if (!deps.readOnlySharesDevice) return false;
+  const version = await deps.workflows.findVersion(run.workflowVersionId);
+  return version !== null && isReadOnlyWorkflow(version.definition);
 }
 
 async function runOnDevice(

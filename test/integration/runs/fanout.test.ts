@@ -103,3 +103,28 @@ stages:
     expect(b!.startedAt!.getTime()).toBeGreaterThanOrEqual(a!.finishedAt!.getTime() - 5);
   }, 60_000);
 });
+
+describe('read-only runs sharing a busy device (READ_ONLY_SHARES_DEVICE=true)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ devices: 1, env: { READ_ONLY_SHARES_DEVICE: 'true' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('runs a read-only workflow while a change holds the device, never waiting for it', async () => {
+    const device = t.lab.device('lab-ios-1');
+    device.setFault({ kind: 'slow', delayMs: 150 });
+    const change = await requestRun(t.ctx.requestDeps, { workflow: 'add-loopback', target: 'lab-ios-1', params: { number: 777 }, source: 'api', requester });
+    await approveRun(t.ctx.approvalDeps, { id: change.run.id }, approver);
+    const [changeExecution] = await t.ctx.runs.executions(change.run.id);
+    for (let i = 0; i < 200 && (await t.ctx.runs.execution(changeExecution!.id))?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 25));
+    const read = await requestRun(t.ctx.requestDeps, { workflow: 'show-version', target: 'lab-ios-1', params: {}, source: 'api', requester });
+    expect(await waitForRun(t, read.run.id, 30_000)).toBe('succeeded');
+    const [readExecution] = await t.ctx.runs.executions(read.run.id);
+    expect(readExecution?.waitingForRunId).toBeNull();
+    // it finished while the change was still going
+    expect((await t.ctx.runs.get({ id: change.run.id }))?.status).toBe('running');
+    device.setFault(null);
+    expect(await waitForRun(t, change.run.id, 30_000)).toBe('succeeded');
+  }, 60_000);
+});
