@@ -9,10 +9,15 @@ import { registerSecurityHeaders } from '../plugins/security-headers.ts';
 import { registerStaticAssets } from '../plugins/static-assets.ts';
 import { registerViewEngine } from '../plugins/view-engine.ts';
 import { registerWebSession } from '../plugins/web-session.ts';
+import { auditPages } from './audit/audit-pages.ts';
 import { credentialPages } from './credentials/credential-pages.ts';
 import { dashboardPages } from './dashboard/dashboard-pages.ts';
 import { devicePages } from './devices/device-pages.ts';
 import { runPages } from './runs/run-pages.ts';
+import { schedulePages } from './schedules/schedule-pages.ts';
+import { settingsPages } from './settings/settings-pages.ts';
+import { userPages } from './users/user-pages.ts';
+import { webhookPages } from './webhooks/webhook-pages.ts';
 import { workflowPages } from './workflows/workflow-pages.ts';
 
 /**
@@ -36,4 +41,9 @@ export async function webPages(app: FastifyInstance, { ctx }: { ctx: AppContext 
   await app.register(devicePages, { ctx });
   await app.register(workflowPages, { ctx });
   await app.register(credentialPages, { ctx });
+  await app.register(auditPages, { ctx });
+  await app.register(schedulePages, { ctx });
+  await app.register(webhookPages, { ctx });
+  await app.register(userPages, { ctx });
+  await app.register(settingsPages, { ctx });
 }

@@ -20,3 +20,16 @@ export function formatDuration(ms: number | null | undefined): string {
 export function elapsedMs(start: Date | null | undefined, end: Date | null | undefined): number | null {
   return start && end ? end.getTime() - start.getTime() : null;
 }
+
+/**
+ * "Tue 2025-03-04 14:05 UTC+1" in the given IANA zone, for schedules' fire times (people think of a
+ * schedule in its own zone); the UTC instant stays in the element's datetime attribute.
+ */
+export function formatInZone(value: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset', weekday: 'short',
+  }).formatToParts(value);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const offset = get('timeZoneName').replace(/^GMT/, 'UTC');
+  return `${get('weekday')} ${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${offset}`;
+}

@@ -6,7 +6,7 @@ export interface PageBase {
   /** Browser tab title (the layout appends the product name). */
   title: string;
   /** Which left-navigation entry is current. */
-  nav: 'dashboard' | 'runs' | 'devices' | 'workflows' | 'credentials' | 'none';
+  nav: 'dashboard' | 'runs' | 'devices' | 'workflows' | 'credentials' | 'schedules' | 'webhooks' | 'audit' | 'users' | 'settings' | 'profile' | 'none';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NetOpsError } from '../../../core/errors/index.ts';
+import type { CredentialSummary } from '../../../core/ports/credential-repository.ts';
 import type { AppContext } from '../../../main/app-context.ts';
 import { auditWeb } from '../../auth/web-audit.ts';
 import { requirePageRole } from '../../plugins/page-auth.ts';
@@ -18,6 +19,15 @@ const credentialForm = z.object({
   private_key: z.string().max(16_384).optional().transform((v) => v?.trim() || undefined),
   passphrase: z.string().max(1024).optional().transform((v) => v || undefined),
   description: optionalText(500),
+});
+
+/**
+ * What the audit log keeps of a credential: which secrets are stored, never their values. (Keys such as
+ * `hasPassword` would be redacted by the audit log's secret filter, hence the neutral `stored` list.)
+ */
+const auditView = (c: CredentialSummary) => ({
+  name: c.name, username: c.username,
+  stored: [c.hasPassword && 'password', c.hasEnableSecret && 'enable secret', c.hasPrivateKey && 'private key'].filter(Boolean),
 });
 
 /** Credentials: operators see names and which secrets are set; admins create, update and delete. */
@@ -40,12 +50,15 @@ export async function credentialPages(app: FastifyInstance, { ctx }: { ctx: AppC
       return list(req, reply, { values, errors }, 422);
     }
     const f = parsed.data;
+    const before = (await ctx.credentials.list()).find((c) => c.name === f.name);
+    const replaced = [f.password && 'password', f.enable_secret && 'enable secret', f.private_key && 'private key', f.passphrase && 'key passphrase'].filter(Boolean);
     const { record, created } = await ctx.credentials.upsert({
       name: f.name, username: f.username, password: f.password, enableSecret: f.enable_secret, privateKey: f.private_key, passphrase: f.passphrase, description: f.description,
     });
     await auditWeb(ctx, req, {
       type: 'SYSTEM', action: created ? 'credential.created' : 'credential.updated', actor: req.user, objectType: 'credential', objectId: record.id,
-      newValue: { name: f.name, username: f.username, password: f.password ? '(set)' : undefined, enableSecret: f.enable_secret ? '(set)' : undefined, privateKey: f.private_key ? '(set)' : undefined },
+      oldValue: before ? auditView(before) : undefined,
+      newValue: { ...auditView(record), ...(replaced.length ? { replaced } : {}) },
     });
     flashNext(req, 'ok', `Credential ${record.name} ${created ? 'created' : 'updated'}.`);
     return reply.redirect('/credentials', 303);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../main/app-context.ts';
 import { deviceActionRoutes } from './device-action-routes.ts';
 import { deviceFormRoutes } from './device-form-routes.ts';
+import { deviceHistoryRoutes } from './device-history-routes.ts';
 import { deviceListRoutes } from './device-list-routes.ts';
 import { WebDeviceStore } from './device-store.ts';
 
@@ -11,4 +12,5 @@ export async function devicePages(app: FastifyInstance, { ctx }: { ctx: AppConte
   await app.register(deviceListRoutes, opts);
   await app.register(deviceFormRoutes, opts);
   await app.register(deviceActionRoutes, opts);
+  await app.register(deviceHistoryRoutes, opts);
 }

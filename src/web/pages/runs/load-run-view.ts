@@ -1,11 +1,24 @@
 import type { FastifyRequest } from 'fastify';
 import { parseRunRef } from '../../../core/commands/run-ref.ts';
-import { getRunDetail } from '../../../core/runs/get-run-detail.ts';
+import { NetOpsError } from '../../../core/errors/index.ts';
 import type { AppContext } from '../../../main/app-context.ts';
+import { fillConfigDiffs, hasConfigChange, snapshotPairs } from './run-config-diffs.ts';
 import { runDetailView, type RunTab } from './run-view-model.ts';
 
-/** Builds the run page's model; also used by the action routes to answer with the fresh live partial. */
+/**
+ * Builds the run page's model; also used by the action routes to answer with the fresh live partial.
+ * The run comes from the repository like getRunDetail's; config diffs are only computed for the diff tab
+ * (and cached by content), because the page and its 2-second polls would otherwise re-diff every device.
+ */
 export async function loadRunView(ctx: AppContext, req: FastifyRequest, ref: string, tab: RunTab) {
-  const run = await getRunDetail(ctx, parseRunRef(ref));
-  return runDetailView(run, req.user!, { allowSelfApproval: ctx.config.ALLOW_SELF_APPROVAL, tab });
+  const runRef = parseRunRef(ref);
+  const run = await ctx.runs.detail(runRef);
+  if (!run) throw new NetOpsError('RUN_NOT_FOUND', `No run ${'number' in runRef ? `#${runRef.number}` : runRef.id}.`, { field: 'run' });
+  const pairs = await snapshotPairs(ctx.db.prisma, run);
+  if (tab === 'diff') await fillConfigDiffs(ctx.db.prisma, run, pairs);
+  return runDetailView(run, req.user!, {
+    allowSelfApproval: ctx.config.ALLOW_SELF_APPROVAL, tab,
+    diffCount: run.executions.filter((e) => hasConfigChange(e.deviceName, pairs.get(e.id))).length,
+    snapshots: [...pairs.values()].map((p) => p.after).join(','),
+  });
 }

@@ -50,24 +50,30 @@ function executionView(e: ExecutionDetail) {
  * A fingerprint of everything the live partial shows. The polling request carries it; when nothing
  * changed the server answers 204 and htmx keeps the DOM (and what the reader has expanded) as it is.
  */
-export function runVersion(run: RunDetail, user: UserRecord): string {
-  const parts = [run.status, run.decidedByName, run.error, user.role, ...run.executions.flatMap((e) => [e.status, e.currentStage, e.commandResults.length, e.diff?.length ?? 0])];
+export function runVersion(run: RunDetail, user: UserRecord, snapshots = ''): string {
+  const parts = [run.status, run.decidedByName, run.error, user.role, snapshots, ...run.executions.flatMap((e) => [e.status, e.currentStage, e.commandResults.length, e.diff?.length ?? 0])];
   return createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
 }
 
 export type RunTab = 'executions' | 'diff';
 
-export function runDetailView(run: RunDetail, user: UserRecord, opts: { allowSelfApproval: boolean; tab: RunTab }) {
+/**
+ * The run page's model. `diffCount` (devices whose config changed) and `snapshots` (a key of the stored
+ * snapshots, so a poll notices a new one) come from the loader when diffs were not computed.
+ */
+export function runDetailView(run: RunDetail, user: UserRecord, opts: { allowSelfApproval: boolean; tab: RunTab; diffCount?: number; snapshots?: string }) {
   const executions = run.executions.map(executionView);
+  const diffs = executions.filter((e) => e.diff);
   return {
     run: {
       ...run, final: isFinalRunStatus(run.status), durationMs: elapsedMs(run.startedAt, run.finishedAt),
       params: Object.entries(run.params).map(([name, value]) => ({ name, value: String(value) })),
     },
     executions,
-    diffs: executions.filter((e) => e.diff),
+    diffs,
+    diffCount: opts.diffCount ?? diffs.length,
     can: runPermissions(run, user, opts.allowSelfApproval),
-    version: runVersion(run, user),
+    version: runVersion(run, user, opts.snapshots),
     tab: opts.tab,
   };
 }
