@@ -154,6 +154,21 @@ export class PrismaRunRepository implements RunRepository {
     return hash;
   }
 
+  async beforeAfterSnapshots(executionIds: readonly string[]): Promise<Map<string, { before: string | null; after: string | null }>> {
+    const rows = await this.prisma.configSnapshot.findMany({
+      where: { executionId: { in: [...executionIds] }, kind: { in: ['before', 'after'] } }, include: { blob: true }, orderBy: { createdAt: 'asc' },
+    });
+    const out = new Map<string, { before: string | null; after: string | null }>();
+    for (const r of rows) {
+      if (!r.executionId) continue;
+      const pair = out.get(r.executionId) ?? { before: null, after: null };
+      if (r.kind === 'before' && pair.before === null) pair.before = r.blob.content;
+      if (r.kind === 'after') pair.after = r.blob.content;
+      out.set(r.executionId, pair);
+    }
+    return out;
+  }
+
   async snapshots(executionId: string): Promise<{ kind: string; content: string }[]> {
     const rows = await this.prisma.configSnapshot.findMany({ where: { executionId }, include: { blob: true }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => ({ kind: r.kind, content: r.blob.content }));

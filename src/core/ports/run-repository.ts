@@ -83,4 +83,6 @@ export interface RunRepository {
   /** Stores a config snapshot (content deduplicated by hash); returns the hash. */
   saveSnapshot(input: { deviceId: string; executionId: string | null; kind: 'before' | 'after' | 'manual'; content: string }): Promise<string>;
   snapshots(executionId: string): Promise<{ kind: string; content: string }[]>;
+  /** The first `before` and last `after` snapshot of each of these executions, in one read. */
+  beforeAfterSnapshots(executionIds: readonly string[]): Promise<Map<string, { before: string | null; after: string | null }>>;
 }

@@ -10,11 +10,10 @@ import type { RunDetail } from './run-records.ts';
 export async function getRunDetail(deps: { runs: RunRepository; diffNoise?: readonly RegExp[] }, ref: RunRef): Promise<RunDetail> {
   const run = await deps.runs.detail(ref);
   if (!run) throw new NetOpsError('RUN_NOT_FOUND', `No run ${'number' in ref ? `#${ref.number}` : ref.id}.`, { field: 'run' });
+  const snapshots = await deps.runs.beforeAfterSnapshots(run.executions.map((e) => e.id));
   for (const e of run.executions) {
-    const snaps = await deps.runs.snapshots(e.id);
-    const before = snaps.find((s) => s.kind === 'before');
-    const after = snaps.findLast((s) => s.kind === 'after');
-    e.diff = before && after ? configDiff(e.deviceName, before.content, after.content, deps.diffNoise) : null;
+    const pair = snapshots.get(e.id);
+    e.diff = pair?.before != null && pair.after != null ? configDiff(e.deviceName, pair.before, pair.after, deps.diffNoise) : null;
   }
   return run;
 }

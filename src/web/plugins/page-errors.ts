@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { NetOpsError } from '../../core/errors/index.ts';
+import { netOpsErrorFromPrisma } from '../../db/prisma-errors.ts';
 import { isHtmx, renderPage, renderPartial } from '../render/page-render.ts';
 
 interface PageProblem {
@@ -37,7 +38,7 @@ export function describePageError(err: unknown): PageProblem {
  */
 export function registerPageErrors(app: FastifyInstance): void {
   app.setErrorHandler(async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const problem = describePageError(err);
+    const problem = describePageError(netOpsErrorFromPrisma(err) ?? err);
     if (problem.status >= 500) req.log.error({ err }, 'page request failed');
     if (isHtmx(req)) {
       reply.header('hx-retarget', '#flash').header('hx-reswap', 'innerHTML');
