@@ -41,6 +41,13 @@ export async function createSchedule(deps: Deps, input: ScheduleInput, actor: Ac
   return schedule;
 }
 
+/** Stable JSON for comparing param objects regardless of key order. */
+function sortKeys(value: unknown): unknown {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+    : value;
+}
+
 /**
  * Changes a schedule (operator or higher); edits replace the armed timing. A change to what runs, where,
  * or when (and re-enabling) makes the editor the owner, and pre-approval follows the editor's role, so an
@@ -63,7 +70,10 @@ export async function updateSchedule(deps: Deps, ref: string, patch: SchedulePat
     changes.name = patch.name;
   }
   if (patch.enabled !== undefined) changes.enabled = patch.enabled;
-  const behaviourChanged = Object.keys(changes).some((k) => k !== 'name' && k !== 'enabled') || (patch.enabled === true && !existing.enabled);
+  // Compare values, not keys: a PATCH that repeats the current workflow/target/params must not take ownership.
+  const same = (key: 'cron' | 'timezone' | 'workflowId' | 'target' | 'params') =>
+    changes[key] === undefined || JSON.stringify(sortKeys(changes[key])) === JSON.stringify(sortKeys(existing[key]));
+  const behaviourChanged = !(['cron', 'timezone', 'workflowId', 'target', 'params'] as const).every(same) || (patch.enabled === true && !existing.enabled);
   if (behaviourChanged) Object.assign(changes, { createdById: ownerId(actor), approved: hasRole(actor.role, 'approver') });
   const schedule = await deps.schedules.update(existing.id, changes);
   if (schedule.enabled) await deps.timer.arm(schedule);

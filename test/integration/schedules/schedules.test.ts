@@ -80,6 +80,10 @@ describe.each(testProviders)('schedules on %s: cron + time zone → runs with so
     const runs = await eventually(() => runsOf(id), (r) => r.some((x, i) => i >= before && x.requesterName === 'approver'));
     expect(runs.find((x, i) => i >= before && x.requesterName === 'approver')!.status).not.toBe('pending_approval');
 
+    // Repeating the current values (a client that PATCHes the whole object) is not a change: no takeover.
+    const resent = await api('PATCH', `/schedules/${id}`, t.tokens.operator, { workflow: 'add-loopback', target: 'lab-ios-2', params: { number: 4243 }, cron: EVERY_SECOND });
+    expect(resent.json()).toMatchObject({ owner: 'approver', approved: true });
+
     const disabled = await api('PATCH', `/schedules/${id}`, t.tokens.operator, { enabled: false });
     expect(disabled.json()).toMatchObject({ enabled: false, next_fire_times: [], owner: 'approver' }); // switching off keeps the owner
     expect(await armed(id)).toEqual([]);
