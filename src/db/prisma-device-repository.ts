@@ -1,8 +1,8 @@
-import type { DeviceFilter, DeviceInput, DeviceRecord, DeviceRepository } from '../core/ports/device-repository.ts';
+import type { DeviceFilter, DeviceGroupCount, DeviceGrouping, DeviceInput, DeviceRecord, DeviceRepository } from '../core/ports/device-repository.ts';
 import type { DeviceEndpoint, PlatformName } from '../core/ports/device-session.ts';
 import { NetOpsError } from '../core/errors/index.ts';
 import type { SecretBox } from '../core/secrets/secret-box.ts';
-import type { PrismaClient } from './prisma-client.ts';
+import type { PrismaClient, PrismaTransactionClient } from './prisma-client.ts';
 
 const INCLUDE = { credential: { select: { name: true } }, jumpHost: { select: { name: true } } } as const;
 
@@ -41,6 +41,7 @@ export class PrismaDeviceRepository implements DeviceRepository {
       ...(filter.site ? { site: filter.site } : {}),
       ...(filter.platform ? { platform: filter.platform } : {}),
       ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.deviceType ? { deviceType: filter.deviceType } : {}),
       // tags is a JSON array text; the quoted match keeps "core" from matching "core2".
       ...(filter.tag ? { tags: { contains: JSON.stringify(filter.tag) } } : {}),
       ...(filter.search ? { OR: [{ name: { contains: filter.search } }, { host: { contains: filter.search } }, { description: { contains: filter.search } }] } : {}),
@@ -52,24 +53,86 @@ export class PrismaDeviceRepository implements DeviceRepository {
     return { items: rows.map(toRecord), total };
   }
 
+  async findById(id: string): Promise<DeviceRecord | null> {
+    const row = await this.prisma.device.findUnique({ where: { id }, include: INCLUDE });
+    return row ? toRecord(row) : null;
+  }
+
   async upsert(input: DeviceInput): Promise<{ record: DeviceRecord; created: boolean }> {
-    const credentialId = input.credentialName ? await this.credentialId(input.credentialName) : null;
-    const jumpHostId = input.jumpHostName ? (await this.prisma.device.findUnique({ where: { name: input.jumpHostName } }))?.id : null;
+    return this.upsertWith(this.prisma, input);
+  }
+
+  async upsertMany(inputs: DeviceInput[]): Promise<{ created: number; updated: number }> {
+    return this.prisma.$transaction(async (tx) => {
+      let created = 0;
+      for (const input of inputs) if ((await this.upsertWith(tx, input)).created) created++;
+      return { created, updated: inputs.length - created };
+    }, { timeout: 60_000 });
+  }
+
+  async update(id: string, input: DeviceInput): Promise<DeviceRecord> {
+    const existing = await this.prisma.device.findUnique({ where: { id } });
+    if (!existing) throw new NetOpsError('DEVICE_NOT_FOUND', `Device ${id} no longer exists.`, { field: 'id' });
+    if (input.name !== existing.name && (await this.prisma.device.findUnique({ where: { name: input.name } }))) {
+      throw new NetOpsError('ALREADY_EXISTS', `A device named "${input.name}" exists already.`, { field: 'name' });
+    }
+    if (input.jumpHostName === input.name) throw new NetOpsError('VALIDATION_FAILED', 'A device cannot be its own jump host.', { field: 'jump_host' });
+    const data = { name: input.name, ...(await this.dataOf(this.prisma, input)) };
+    return toRecord(await this.prisma.device.update({ where: { id }, data, include: INCLUDE }));
+  }
+
+  async delete(id: string): Promise<DeviceRecord> {
+    const row = await this.prisma.device.findUnique({ where: { id }, include: INCLUDE });
+    if (!row) throw new NetOpsError('DEVICE_NOT_FOUND', `Device ${id} no longer exists.`, { field: 'id' });
+    await this.prisma.device.delete({ where: { id } });
+    return toRecord(row);
+  }
+
+  async groupCounts(by: DeviceGrouping): Promise<DeviceGroupCount[]> {
+    const groups = new Map<string | null, DeviceGroupCount>();
+    const add = (value: string | null, status: string, n: number) => {
+      const group = groups.get(value) ?? { value, count: 0, statuses: { online: 0, offline: 0, unknown: 0 } };
+      const s = status === 'online' || status === 'offline' ? status : 'unknown';
+      group.count += n;
+      group.statuses[s] += n;
+      groups.set(value, group);
+    };
+    if (by === 'tag') {
+      // tags is JSON text (portable across providers): the database groups by tag set, split here.
+      for (const row of await this.prisma.device.groupBy({ by: ['tags', 'status'], _count: { _all: true } })) {
+        const tags = [...new Set(JSON.parse(row.tags) as string[])];
+        for (const tag of tags.length > 0 ? tags : [null]) add(tag, row.status, row._count._all);
+      }
+    } else {
+      for (const row of await this.prisma.device.groupBy({ by: [by, 'status'], _count: { _all: true } })) add(row[by], row.status, row._count._all);
+    }
+    return [...groups.values()].sort((a, b) => b.count - a.count || String(a.value ?? '\uffff').localeCompare(String(b.value ?? '\uffff')));
+  }
+
+  private async upsertWith(db: PrismaClient | PrismaTransactionClient, input: DeviceInput): Promise<{ record: DeviceRecord; created: boolean }> {
+    if (input.jumpHostName === input.name) throw new NetOpsError('VALIDATION_FAILED', 'A device cannot be its own jump host.', { field: 'jump_host' });
+    const data = await this.dataOf(db, input);
+    const existing = await db.device.findUnique({ where: { name: input.name } });
+    const row = existing
+      ? await db.device.update({ where: { id: existing.id }, data, include: INCLUDE })
+      : await db.device.create({ data: { name: input.name, ...data }, include: INCLUDE });
+    return { record: toRecord(row), created: !existing };
+  }
+
+  /** The stored columns of an input, with credential and jump host names resolved to ids. */
+  private async dataOf(db: PrismaClient | PrismaTransactionClient, input: DeviceInput) {
+    const credentialId = input.credentialName ? await this.credentialId(db, input.credentialName) : null;
+    const jumpHostId = input.jumpHostName ? (await db.device.findUnique({ where: { name: input.jumpHostName } }))?.id : null;
     if (input.jumpHostName && !jumpHostId) throw new NetOpsError('DEVICE_NOT_FOUND', `Jump host "${input.jumpHostName}" is not a known device.`, { field: 'jump_host' });
-    const data = {
+    return {
       host: input.host, port: input.port ?? 22, platform: input.platform, deviceType: input.deviceType ?? 'router',
       vendor: input.vendor ?? null, model: input.model ?? null, site: input.site ?? null, location: input.location ?? null,
       tags: JSON.stringify(input.tags ?? []), description: input.description ?? null, credentialId, jumpHostId: jumpHostId ?? null,
     };
-    const existing = await this.prisma.device.findUnique({ where: { name: input.name } });
-    const row = existing
-      ? await this.prisma.device.update({ where: { id: existing.id }, data, include: INCLUDE })
-      : await this.prisma.device.create({ data: { name: input.name, ...data }, include: INCLUDE });
-    return { record: toRecord(row), created: !existing };
   }
 
-  private async credentialId(name: string): Promise<string> {
-    const c = await this.prisma.credential.findUnique({ where: { name } });
+  private async credentialId(db: PrismaClient | PrismaTransactionClient, name: string): Promise<string> {
+    const c = await db.credential.findUnique({ where: { name } });
     if (!c) throw new NetOpsError('CREDENTIAL_NOT_FOUND', `No credential named "${name}". Add it first: netops credential add ${name} --username USER`, { field: 'credential' });
     return c.id;
   }
@@ -94,6 +157,10 @@ export class PrismaDeviceRepository implements DeviceRepository {
   async pinHostKey(deviceId: string, fingerprint: string): Promise<void> {
     // Only pins an unknown key: a changed key is refused by the connector and re-accepted by an admin.
     await this.prisma.device.updateMany({ where: { id: deviceId, hostKeyFingerprint: null }, data: { hostKeyFingerprint: fingerprint } });
+  }
+
+  async replaceHostKey(deviceId: string, fingerprint: string | null): Promise<void> {
+    await this.prisma.device.update({ where: { id: deviceId }, data: { hostKeyFingerprint: fingerprint } });
   }
 
   async markSeen(deviceId: string, status: 'online' | 'offline'): Promise<void> {

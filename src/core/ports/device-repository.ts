@@ -43,17 +43,43 @@ export interface DeviceFilter {
   platform?: string | undefined;
   tag?: string | undefined;
   status?: string | undefined;
+  deviceType?: string | undefined;
 }
 
-/** Devices and what the runner needs to reach them (endpoint with decrypted secrets). */
+export const DEVICE_GROUPINGS = ['site', 'platform', 'tag'] as const;
+export type DeviceGrouping = (typeof DEVICE_GROUPINGS)[number];
+
+/** One group of the device grouping view; `value` null = devices without a site (or without tags). */
+export interface DeviceGroupCount {
+  value: string | null;
+  count: number;
+  /** The group's devices by status (they add up to `count`). */
+  statuses: Record<DeviceRecord['status'], number>;
+}
+
+/**
+ * Devices and what the runner needs to reach them (endpoint with decrypted secrets).
+ * Covers the inventory (CRUD, grouping, bulk import) and the host-key pin; leaves out config snapshots.
+ */
 export interface DeviceRepository {
   findByName(name: string): Promise<DeviceRecord | null>;
+  findById(id: string): Promise<DeviceRecord | null>;
   /** Every device, lightly: for target selection. */
   listAll(): Promise<DeviceRecord[]>;
   list(filter: DeviceFilter, page: { page: number; perPage: number }): Promise<{ items: DeviceRecord[]; total: number }>;
   upsert(input: DeviceInput): Promise<{ record: DeviceRecord; created: boolean }>;
+  /** Creates or updates every device in one transaction: all or nothing. Jump hosts must come before their users. */
+  upsertMany(inputs: DeviceInput[]): Promise<{ created: number; updated: number }>;
+  /** Replaces the device by id (a changed name renames it); ALREADY_EXISTS when the new name is taken. */
+  update(id: string, input: DeviceInput): Promise<DeviceRecord>;
+  /** Deletes the device; executions keep its name, so run history stays readable. DEVICE_NOT_FOUND if gone. */
+  delete(id: string): Promise<DeviceRecord>;
+  /** Device counts per site, platform or tag (a device counts under each of its tags), largest first. */
+  groupCounts(by: DeviceGrouping): Promise<DeviceGroupCount[]>;
   /** Decrypts the credential; throws CREDENTIAL_NOT_FOUND when the device has none. */
   endpoint(deviceId: string): Promise<DeviceEndpoint>;
   pinHostKey(deviceId: string, fingerprint: string): Promise<void>;
+  /** Sets (or with null forgets) the pinned host key whatever it was: an admin's re-acceptance. */
+  replaceHostKey(deviceId: string, fingerprint: string | null): Promise<void>;
   markSeen(deviceId: string, status: 'online' | 'offline'): Promise<void>;
 }

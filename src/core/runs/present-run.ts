@@ -1,33 +1,33 @@
 import type { CommandResultRecord, ExecutionDetail, RunDetail, RunRecord } from './run-records.ts';
 import { STAGES, type Stage } from './run-status.ts';
 
-/** The run as JSON for the REST API and `netops run --json`: top-level id and status first. */
+/** The run as JSON for the REST API and `netops run --json` (snake_case like the rest of the API): id and status first. */
 export function presentRun(run: RunRecord, baseUrl: string) {
   return {
     id: run.id,
     status: run.status,
     number: run.number,
     workflow: run.workflowName,
-    workflowVersion: run.workflowVersion,
+    workflow_version: run.workflowVersion,
     target: run.target,
     params: run.params,
-    dryRun: run.dryRun,
+    dry_run: run.dryRun,
     source: run.source,
     requester: run.requesterName,
     approval: run.decidedByName || run.expiresAt
-      ? { decidedBy: run.decidedByName, decidedAt: run.decidedAt?.toISOString() ?? null, comment: run.decisionComment, expiresAt: run.expiresAt?.toISOString() ?? null }
+      ? { decided_by: run.decidedByName, decided_at: run.decidedAt?.toISOString() ?? null, comment: run.decisionComment, expires_at: run.expiresAt?.toISOString() ?? null }
       : null,
     error: run.error,
-    createdAt: run.createdAt.toISOString(),
-    startedAt: run.startedAt?.toISOString() ?? null,
-    finishedAt: run.finishedAt?.toISOString() ?? null,
-    durationMs: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
+    created_at: run.createdAt.toISOString(),
+    started_at: run.startedAt?.toISOString() ?? null,
+    finished_at: run.finishedAt?.toISOString() ?? null,
+    duration_ms: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
     url: `${baseUrl}/runs/${run.number}`,
   };
 }
 
 function presentCommand(c: CommandResultRecord) {
-  return { seq: c.seq, mode: c.mode, command: c.command, output: c.output, durationMs: c.durationMs, verdict: c.verdict, reason: c.reason, errorMarker: c.errorMarker };
+  return { seq: c.seq, mode: c.mode, command: c.command, output: c.output, duration_ms: c.durationMs, verdict: c.verdict, reason: c.reason, error_marker: c.errorMarker };
 }
 
 /** A stage passed when every command passed; skipped when all were skipped (dry run). */
@@ -41,8 +41,8 @@ export function presentExecution(e: ExecutionDetail) {
     .filter((s) => s.commands.length > 0)
     .map((s) => ({ stage: s.stage, status: stageStatus(s.commands), commands: s.commands.map(presentCommand) }));
   return {
-    id: e.id, device: e.deviceName, status: e.status, currentStage: e.currentStage, errorCode: e.errorCode, error: e.error,
-    waitingForRunId: e.waitingForRunId, startedAt: e.startedAt?.toISOString() ?? null, finishedAt: e.finishedAt?.toISOString() ?? null,
+    id: e.id, device: e.deviceName, status: e.status, current_stage: e.currentStage, error_code: e.errorCode, error: e.error,
+    waiting_for_run_id: e.waitingForRunId, started_at: e.startedAt?.toISOString() ?? null, finished_at: e.finishedAt?.toISOString() ?? null,
     stages, diff: e.diff,
   };
 }

@@ -1,52 +1,70 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createSchedule, deleteSchedule, updateSchedule } from '../../core/schedules/manage-schedules.ts';
 import { presentSchedule } from '../../core/schedules/present-schedule.ts';
 import { requireSchedule } from '../../core/schedules/require-schedule.ts';
 import { scheduleInputSchema, schedulePatchSchema } from '../../core/schedules/schedule-input.ts';
 import type { AppContext } from '../../main/app-context.ts';
-import { pageOf, pageQuery } from './pagination.ts';
+import { auditApi } from './api-audit.ts';
+import { apiRoute } from './api-route.ts';
+import { idOrNameParams } from './api-schemas.ts';
+import { pageQuery, pageSchema, paginate } from './pagination.ts';
+import { scheduleSchema } from './schemas/misc-schemas.ts';
 
-const listQuery = z.object({ ...pageQuery, workflow: z.string().optional(), enabled: z.enum(['true', 'false']).optional() });
-type Id = { Params: { id: string } };
+const listQuery = z.object({ ...pageQuery, workflow: z.string().max(128).optional(), enabled: z.enum(['true', 'false']).optional() });
+const tag = 'schedules';
 
-/** Schedules: anyone signed in may look; operators and up create, change and delete. `:id` is the id or the name. */
+/** Schedules: anyone signed in may look; the core use cases let operators and up create, change and delete. */
 export async function schedulesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = ctx.scheduleDeps;
-  const audit = (req: FastifyRequest, action: string, id: string, oldValue: unknown, newValue: unknown) =>
-    ctx.audit.record({
-      type: 'RUN', action, actor: req.user, source: 'api', ip: req.ip, userAgent: req.headers['user-agent'] ?? null,
-      objectType: 'schedule', objectId: id, oldValue, newValue,
-    });
+  const audit = (action: string, id: string, oldValue: unknown, newValue: unknown) => ({ type: 'RUN' as const, action, objectType: 'schedule', objectId: id, oldValue, newValue });
 
-  app.get('/schedules', async (req) => {
-    const q = listQuery.parse(req.query);
-    const all = (await ctx.schedules.list()).filter(
-      (s) => (!q.workflow || s.workflowName === q.workflow) && (!q.enabled || String(s.enabled) === q.enabled),
-    );
-    const page = all.slice((q.page - 1) * q.per_page, q.page * q.per_page);
-    return pageOf(page.map((s) => presentSchedule(s)), all.length, q.page, q.per_page);
+  apiRoute(app, {
+    method: 'GET', url: '/schedules', tag, operationId: 'listSchedules', summary: 'List schedules with their next fire times',
+    query: listQuery, response: { 200: pageSchema(scheduleSchema) },
+    handler: async ({ query: q }) => {
+      const all = (await ctx.schedules.list()).filter((s) => (!q.workflow || s.workflowName === q.workflow) && (!q.enabled || String(s.enabled) === q.enabled));
+      return paginate(all.map((s) => presentSchedule(s)), q.page, q.per_page);
+    },
   });
 
-  app.post('/schedules', async (req, reply) => {
-    const schedule = presentSchedule(await createSchedule(deps, scheduleInputSchema.parse(req.body ?? {}), req.user!));
-    await audit(req, 'schedule.created', schedule.id, undefined, schedule);
-    return reply.status(201).header('location', `/api/v1/schedules/${schedule.id}`).send(schedule);
+  apiRoute(app, {
+    method: 'POST', url: '/schedules', tag, operationId: 'createSchedule', summary: 'Add a schedule',
+    description: 'Operators and up. Created by an approver, its runs skip approval.',
+    body: scheduleInputSchema, response: { 201: scheduleSchema }, errors: [403, 404, 409, 422],
+    handler: async ({ body, user, req, reply }) => {
+      const schedule = presentSchedule(await createSchedule(deps, body, user));
+      await auditApi(ctx.audit, req, audit('schedule.created', schedule.id, undefined, schedule));
+      reply.header('location', `/api/v1/schedules/${schedule.id}`);
+      return schedule;
+    },
   });
 
-  app.get<Id>('/schedules/:id', async (req) => presentSchedule(await requireSchedule(ctx.schedules, req.params.id)));
-
-  app.patch<Id>('/schedules/:id', async (req) => {
-    const patch = schedulePatchSchema.parse(req.body ?? {});
-    const before = await requireSchedule(ctx.schedules, req.params.id);
-    const after = presentSchedule(await updateSchedule(deps, before.id, patch, req.user!));
-    await audit(req, 'schedule.updated', after.id, presentSchedule(before), after);
-    return after;
+  apiRoute(app, {
+    method: 'GET', url: '/schedules/:id', tag, operationId: 'getSchedule', summary: 'A schedule',
+    params: idOrNameParams, response: { 200: scheduleSchema }, errors: [404],
+    handler: async ({ params }) => presentSchedule(await requireSchedule(ctx.schedules, params.id)),
   });
 
-  app.delete<Id>('/schedules/:id', async (req, reply) => {
-    const removed = await deleteSchedule(deps, req.params.id, req.user!);
-    await audit(req, 'schedule.deleted', removed.id, presentSchedule(removed), undefined);
-    return reply.status(204).send();
+  apiRoute(app, {
+    method: 'PATCH', url: '/schedules/:id', tag, operationId: 'updateSchedule', summary: 'Change a schedule',
+    description: 'Operators and up; `params`, when given, replaces the whole set.',
+    params: idOrNameParams, body: schedulePatchSchema, response: { 200: scheduleSchema }, errors: [403, 404, 409, 422],
+    handler: async ({ params, body, user, req }) => {
+      const before = await requireSchedule(ctx.schedules, params.id);
+      const after = presentSchedule(await updateSchedule(deps, before.id, body, user));
+      await auditApi(ctx.audit, req, audit('schedule.updated', after.id, presentSchedule(before), after));
+      return after;
+    },
+  });
+
+  apiRoute(app, {
+    method: 'DELETE', url: '/schedules/:id', tag, operationId: 'deleteSchedule', summary: 'Delete a schedule',
+    params: idOrNameParams, response: { 204: null }, errors: [403, 404],
+    handler: async ({ params, user, req }) => {
+      const removed = await deleteSchedule(deps, params.id, user);
+      await auditApi(ctx.audit, req, audit('schedule.deleted', removed.id, presentSchedule(removed), undefined));
+      return undefined;
+    },
   });
 }

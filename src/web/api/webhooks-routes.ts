@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hasRole } from '../../core/approvals/roles.ts';
+import { hasRole, type Role } from '../../core/approvals/roles.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
 import { createWebhook, deleteWebhook, updateWebhook } from '../../core/webhooks/manage-webhooks.ts';
 import { pingWebhook } from '../../core/webhooks/ping-webhook.ts';
@@ -10,78 +10,108 @@ import { requireWebhook } from '../../core/webhooks/require-webhook.ts';
 import { webhookInputSchema, webhookPatchSchema } from '../../core/webhooks/webhook-input.ts';
 import { DELIVERY_STATUSES, type WebhookRecord } from '../../core/webhooks/webhook-records.ts';
 import type { AppContext } from '../../main/app-context.ts';
-import { pageOf, pageQuery } from './pagination.ts';
+import { auditApi } from './api-audit.ts';
+import { apiRoute } from './api-route.ts';
+import { idOrNameParams } from './api-schemas.ts';
+import { pageOf, pageQuery, pageSchema, paginate } from './pagination.ts';
+import { createdWebhookSchema, deliverySchema, webhookSchema, webhookTestSchema } from './schemas/misc-schemas.ts';
 
 /** What the audit log keeps of a webhook: everything but the secret and custom header values. */
 const auditView = (w: WebhookRecord) => ({ ...presentWebhook(w, { revealDetails: true }), headers: Object.keys(w.headers) });
 
 const deliveriesQuery = z.object({ ...pageQuery, status: z.enum(DELIVERY_STATUSES).optional() });
-type Id = { Params: { id: string } };
+const deliveryParams = z.object({ id: z.string().min(1).max(200), deliveryId: z.string().min(1).max(100) });
+const tag = 'webhooks';
 
-/** Webhooks: anyone signed in may look (no secrets; URLs and header values only to admins); admins change and test. */
+/**
+ * Webhooks: anyone signed in may look (no secrets; URLs and header values only to admins); the core
+ * use cases let admins change and test them.
+ */
 export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = ctx.webhookDeps;
-  const admin = (role: Parameters<typeof hasRole>[0]) => ({ revealDetails: hasRole(role, 'admin') });
-  const audit = (req: FastifyRequest, action: string, id: string, oldValue: unknown, newValue: unknown) =>
-    ctx.audit.record({
-      type: 'WEBHOOK', action, actor: req.user, source: 'api', ip: req.ip, userAgent: req.headers['user-agent'] ?? null,
-      objectType: 'webhook', objectId: id, oldValue, newValue,
-    });
+  const reveal = (role: Role) => ({ revealDetails: hasRole(role, 'admin') });
+  const audit = ctx.audit;
 
-  app.get('/webhooks', async (req) => {
-    const items = (await ctx.webhooks.list()).map((w) => presentWebhook(w, admin(req.user!.role)));
-    return { items, total: items.length };
+  apiRoute(app, {
+    method: 'GET', url: '/webhooks', tag, operationId: 'listWebhooks', summary: 'List webhooks',
+    query: z.object(pageQuery), response: { 200: pageSchema(webhookSchema) },
+    handler: async ({ query, user }) => paginate((await ctx.webhooks.list()).map((w) => presentWebhook(w, reveal(user.role))), query.page, query.per_page),
   });
 
-  app.post('/webhooks', async (req, reply) => {
-    const { webhook, generatedSecret } = await createWebhook(deps, webhookInputSchema.parse(req.body ?? {}), req.user!);
-    await audit(req, 'webhook.created', webhook.id, undefined, auditView(webhook));
-    // A generated secret is shown this once; it is write-only afterwards.
-    return reply.status(201).header('location', `/api/v1/webhooks/${webhook.id}`).send({
-      ...presentWebhook(webhook, { revealDetails: true }), ...(generatedSecret ? { secret: generatedSecret } : {}),
-    });
+  apiRoute(app, {
+    method: 'POST', url: '/webhooks', tag, operationId: 'createWebhook', summary: 'Add a webhook',
+    description: 'Admins only. A secret generated for you is in this response only.',
+    body: webhookInputSchema, response: { 201: createdWebhookSchema }, errors: [403, 409],
+    handler: async ({ body, user, req, reply }) => {
+      const { webhook, generatedSecret } = await createWebhook(deps, body, user);
+      await auditApi(audit, req, { type: 'WEBHOOK', action: 'webhook.created', objectType: 'webhook', objectId: webhook.id, newValue: auditView(webhook) });
+      reply.header('location', `/api/v1/webhooks/${webhook.id}`);
+      return { ...presentWebhook(webhook, { revealDetails: true }), ...(generatedSecret ? { secret: generatedSecret } : {}) };
+    },
   });
 
-  app.get<Id>('/webhooks/:id', async (req) => presentWebhook(await requireWebhook(ctx.webhooks, req.params.id), admin(req.user!.role)));
-
-  app.patch<Id>('/webhooks/:id', async (req) => {
-    const patch = webhookPatchSchema.parse(req.body ?? {});
-    const before = await requireWebhook(ctx.webhooks, req.params.id);
-    const after = await updateWebhook(deps, before.id, patch, req.user!);
-    await audit(req, 'webhook.updated', after.id, auditView(before), { ...auditView(after), ...(patch.secret ? { signing_key_rotated: true } : {}) });
-    return presentWebhook(after, { revealDetails: true });
+  apiRoute(app, {
+    method: 'GET', url: '/webhooks/:id', tag, operationId: 'getWebhook', summary: 'A webhook',
+    params: idOrNameParams, response: { 200: webhookSchema }, errors: [404],
+    handler: async ({ params, user }) => presentWebhook(await requireWebhook(ctx.webhooks, params.id), reveal(user.role)),
   });
 
-  app.delete<Id>('/webhooks/:id', async (req, reply) => {
-    const removed = await deleteWebhook(deps, req.params.id, req.user!);
-    await audit(req, 'webhook.deleted', removed.id, auditView(removed), undefined);
-    return reply.status(204).send();
+  apiRoute(app, {
+    method: 'PATCH', url: '/webhooks/:id', tag, operationId: 'updateWebhook', summary: 'Change a webhook',
+    description: 'Admins only. `secret` rotates the signing secret.',
+    params: idOrNameParams, body: webhookPatchSchema, response: { 200: webhookSchema }, errors: [403, 404, 409],
+    handler: async ({ params, body, user, req }) => {
+      const before = await requireWebhook(ctx.webhooks, params.id);
+      const after = await updateWebhook(deps, before.id, body, user);
+      await auditApi(audit, req, { type: 'WEBHOOK', action: 'webhook.updated', objectType: 'webhook', objectId: after.id, oldValue: auditView(before), newValue: { ...auditView(after), ...(body.secret ? { signing_key_rotated: true } : {}) } });
+      return presentWebhook(after, { revealDetails: true });
+    },
   });
 
-  app.post<Id>('/webhooks/:id/test', async (req) => {
-    const { delivery, result } = await pingWebhook(deps, req.params.id, req.user!);
-    return {
-      ok: result.ok, status_code: result.responseCode, duration_ms: result.durationMs, response_excerpt: result.responseBody,
-      error: result.error, delivery: presentDelivery(delivery),
-    };
+  apiRoute(app, {
+    method: 'DELETE', url: '/webhooks/:id', tag, operationId: 'deleteWebhook', summary: 'Delete a webhook',
+    description: 'Admins only.', params: idOrNameParams, response: { 204: null }, errors: [403, 404],
+    handler: async ({ params, user, req }) => {
+      const removed = await deleteWebhook(deps, params.id, user);
+      await auditApi(audit, req, { type: 'WEBHOOK', action: 'webhook.deleted', objectType: 'webhook', objectId: removed.id, oldValue: auditView(removed) });
+      return undefined;
+    },
   });
 
-  app.get<Id>('/webhooks/:id/deliveries', async (req) => {
-    const q = deliveriesQuery.parse(req.query);
-    const hook = await requireWebhook(ctx.webhooks, req.params.id);
-    const { items, total } = await ctx.webhooks.deliveries(hook.id, { status: q.status }, { page: q.page, perPage: q.per_page });
-    return pageOf(items.map((d) => presentDelivery(d)), total, q.page, q.per_page);
+  apiRoute(app, {
+    method: 'POST', url: '/webhooks/:id/test', tag, operationId: 'testWebhook', summary: 'Send a test event now',
+    description: "Admins only. Answers the receiver's status, latency and an excerpt of its answer.",
+    params: idOrNameParams, response: { 200: webhookTestSchema }, errors: [403, 404],
+    handler: async ({ params, user }) => {
+      const { delivery, result } = await pingWebhook(deps, params.id, user);
+      return { ok: result.ok, status_code: result.responseCode, duration_ms: result.durationMs, response_excerpt: result.responseBody, error: result.error, delivery: presentDelivery(delivery) };
+    },
   });
 
-  app.get<{ Params: { id: string; deliveryId: string } }>('/webhooks/:id/deliveries/:deliveryId', async (req) => {
-    const hook = await requireWebhook(ctx.webhooks, req.params.id);
-    const delivery = await ctx.webhooks.delivery(req.params.deliveryId);
-    if (!delivery || delivery.webhookId !== hook.id) throw new NetOpsError('NOT_FOUND', `Webhook "${hook.name}" has no delivery ${req.params.deliveryId}.`, { field: 'deliveryId' });
-    return presentDelivery(delivery, { withPayload: true });
+  apiRoute(app, {
+    method: 'GET', url: '/webhooks/:id/deliveries', tag, operationId: 'listWebhookDeliveries', summary: "A webhook's deliveries, newest first",
+    params: idOrNameParams, query: deliveriesQuery, response: { 200: pageSchema(deliverySchema) }, errors: [404],
+    handler: async ({ params, query: q }) => {
+      const hook = await requireWebhook(ctx.webhooks, params.id);
+      const { items, total } = await ctx.webhooks.deliveries(hook.id, { status: q.status }, { page: q.page, perPage: q.per_page });
+      return pageOf(items.map((d) => presentDelivery(d)), total, q.page, q.per_page);
+    },
   });
 
-  app.post<{ Params: { id: string; deliveryId: string } }>('/webhooks/:id/deliveries/:deliveryId/redeliver', async (req, reply) => {
-    const delivery = await redeliverWebhook(deps, req.params.id, req.params.deliveryId, req.user!);
-    return reply.status(202).send(presentDelivery(delivery));
+  apiRoute(app, {
+    method: 'GET', url: '/webhooks/:id/deliveries/:deliveryId', tag, operationId: 'getWebhookDelivery', summary: 'One delivery with the payload sent',
+    params: deliveryParams, response: { 200: deliverySchema }, errors: [404],
+    handler: async ({ params }) => {
+      const hook = await requireWebhook(ctx.webhooks, params.id);
+      const delivery = await ctx.webhooks.delivery(params.deliveryId);
+      if (!delivery || delivery.webhookId !== hook.id) throw new NetOpsError('NOT_FOUND', `Webhook "${hook.name}" has no delivery ${params.deliveryId}.`, { field: 'deliveryId' });
+      return presentDelivery(delivery, { withPayload: true });
+    },
+  });
+
+  apiRoute(app, {
+    method: 'POST', url: '/webhooks/:id/deliveries/:deliveryId/redeliver', tag, operationId: 'redeliverWebhookDelivery', summary: 'Queue a delivery again',
+    description: 'Admins only.', params: deliveryParams, response: { 202: deliverySchema }, errors: [403, 404, 422],
+    handler: async ({ params, user }) => presentDelivery(await redeliverWebhook(deps, params.id, params.deliveryId, user)),
   });
 }

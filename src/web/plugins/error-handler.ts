@@ -1,7 +1,18 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { NetOpsError } from '../../core/errors/index.ts';
 import { netOpsErrorFromPrisma } from '../../db/prisma-errors.ts';
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path segment over the
+ * router's length limit): the same error shape as everything else. Pass as Fastify's `frameworkErrors`.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? 'A path segment is too long (at most 100 characters); ids and names are shorter.'
+    : err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid (check its percent-encoding).' : err.message;
+  void reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message, details: { field: 'path' } } });
+}
 
 /** Every error leaves as {error:{code,message,details}} with the code's status; bad input is never a 500. */
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -31,7 +31,7 @@ describe('netops CLI (as a subprocess, on the same database and Redis as a runni
       const run = JSON.parse(r.stdout);
       expect(Object.keys(run).slice(0, 2)).toEqual(['id', 'status']);
       expect(run.status).toBe('failed');
-      expect(run.executions[0]).toMatchObject({ device: 'lab-ios-2', status: 'failed', errorCode: 'AUTH_FAILED' });
+      expect(run.executions[0]).toMatchObject({ device: 'lab-ios-2', status: 'failed', error_code: 'AUTH_FAILED' });
     } finally {
       t.lab.device('lab-ios-2').setFault(null);
     }

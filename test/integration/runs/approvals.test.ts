@@ -38,7 +38,7 @@ describe.each(testProviders)('approvals and cancel through the API on %s', (prov
     expect(viewer.json().error.message).toContain('approver');
     const rejected = await call('POST', `/api/v1/runs/${run.id}/reject`, t.tokens.approver, { reason: 'not in a change window' });
     expect(rejected.statusCode).toBe(200);
-    expect(rejected.json()).toMatchObject({ status: 'rejected', approval: { decidedBy: 'approver', comment: 'not in a change window' } });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', approval: { decided_by: 'approver', comment: 'not in a change window' } });
     const again = await call('POST', `/api/v1/runs/${run.id}/approve`, t.tokens.approver);
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toContain('rejected by approver');

@@ -16,10 +16,10 @@ describe('audit log', () => {
     await t.app.inject({ method: 'POST', url: `/api/v1/runs/${run.id}/approve`, headers: { authorization: `Bearer ${t.tokens.approver}` }, payload: { comment: 'cab-123' } });
     await waitForRun(t, run.id);
     await new Promise((r) => setTimeout(r, 200)); // audit lines are written by the event fan-out
-    const entries = (await logs('type=RUN&per_page=50')).json().items as { action: string; actorName: string; source: string; objectId: string }[];
-    const mine = entries.filter((e) => e.objectId === run.id);
-    expect(mine.find((e) => e.action === 'run.requested')).toMatchObject({ actorName: 'operator', source: 'api' });
-    expect(mine.find((e) => e.action === 'run.approved')).toMatchObject({ actorName: 'approver', source: 'api' });
+    const entries = (await logs('type=RUN&per_page=50')).json().items as { action: string; actor_name: string; source: string; object_id: string }[];
+    const mine = entries.filter((e) => e.object_id === run.id);
+    expect(mine.find((e) => e.action === 'run.requested')).toMatchObject({ actor_name: 'operator', source: 'api' });
+    expect(mine.find((e) => e.action === 'run.approved')).toMatchObject({ actor_name: 'approver', source: 'api' });
     expect(mine.find((e) => e.action === 'run.completed')).toBeDefined();
     expect(entries.some((e) => e.action === 'device.config_changed')).toBe(true);
   });

@@ -68,7 +68,7 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
     expect(await waitForRun(t, run.id)).toBe('succeeded');
 
     const detail = (await get(`/api/v1/runs/${run.id}`)).json();
-    expect(detail.approval).toMatchObject({ decidedBy: 'approver', comment: 'looks good' });
+    expect(detail.approval).toMatchObject({ decided_by: 'approver', comment: 'looks good' });
     const execution = detail.executions[0];
     expect(execution.stages.find((s: { stage: string }) => s.stage === 'implementation').commands.map((c: { command: string }) => c.command)).toEqual([
       'interface Loopback100', 'description created-by-netops',
@@ -103,7 +103,7 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
     const before = device.commandLog.length;
     const res = await post(t.tokens.operator, { workflow: 'add-loopback', target: 'lab-ios-3', params: { number: 909 }, dry_run: true });
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toMatchObject({ status: 'queued', dryRun: true }); // no approval for a dry run
+    expect(res.json()).toMatchObject({ status: 'queued', dry_run: true }); // no approval for a dry run
     expect(await waitForRun(t, res.json().id)).toBe('succeeded');
     const execution = (await get(`/api/v1/runs/${res.json().id}`)).json().executions[0];
     const byStage = Object.fromEntries(execution.stages.map((s: { stage: string; status: string; commands: { command: string }[] }) => [s.stage, s]));
@@ -116,13 +116,23 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
     expect(sent.some((c) => c.includes('Loopback909'))).toBe(false);
   });
 
+  it('reaches a device through a jump host and pins the bastion key too', async () => {
+    const [, bastion, target] = t.lab.devices;
+    await t.ctx.devices.upsert({ name: 'bastion-1', host: bastion!.host, port: bastion!.port, platform: 'cisco_ios', credentialName: 'lab' });
+    await t.ctx.devices.upsert({ name: 'behind-bastion', host: target!.host, port: target!.port, platform: 'cisco_ios', credentialName: 'lab', jumpHostName: 'bastion-1' });
+    const res = await post(t.tokens.operator, { workflow: 'show-version', target: 'behind-bastion' });
+    expect(await waitForRun(t, res.json().id)).toBe('succeeded');
+    expect((await t.ctx.devices.findByName('bastion-1'))?.hostKeyFingerprint).toBe(bastion!.hostKeyFingerprint);
+    expect((await t.ctx.devices.findByName('behind-bastion'))?.hostKeyFingerprint).toBe(target!.hostKeyFingerprint);
+  });
+
   it('fails an execution on an unreachable device with the reason, within the timeout', async () => {
     await t.ctx.devices.upsert({ name: 'dead-1', host: '127.0.0.1', port: 1, platform: 'cisco_ios', credentialName: 'lab' });
     const started = Date.now();
     const res = await post(t.tokens.operator, { workflow: 'show-version', target: 'dead-1' });
     expect(await waitForRun(t, res.json().id)).toBe('failed');
     const execution = (await get(`/api/v1/runs/${res.json().id}`)).json().executions[0];
-    expect(execution).toMatchObject({ status: 'failed', errorCode: 'CONNECT_REFUSED' });
+    expect(execution).toMatchObject({ status: 'failed', error_code: 'CONNECT_REFUSED' });
     expect(execution.error).toContain('dead-1');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
@@ -134,7 +144,7 @@ describe.each(testProviders)('a run end to end on %s', (provider) => {
       expect(await waitForRun(t, res.json().id)).toBe('failed');
       const execution = (await get(`/api/v1/runs/${res.json().id}`)).json().executions[0];
       expect(execution.status).toBe('failed');
-      expect(['COMMAND_TIMEOUT', 'PROMPT_NOT_DETECTED']).toContain(execution.errorCode);
+      expect(['COMMAND_TIMEOUT', 'PROMPT_NOT_DETECTED']).toContain(execution.error_code);
     } finally {
       t.lab.device('lab-ios-1').setFault(null);
     }

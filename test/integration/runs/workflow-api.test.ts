@@ -51,7 +51,7 @@ describe('workflows through the API', () => {
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json().destructive[0]).toMatchObject({ command: 'reload in 5' });
     const log = (await call('GET', '/api/v1/logs?type=WORKFLOW&level=WARNING', admin)).json();
-    expect(log.items[0]).toMatchObject({ action: 'workflow.updated', actorName: 'root', source: 'api' });
+    expect(log.items[0]).toMatchObject({ action: 'workflow.updated', actor_name: 'root', source: 'api' });
   });
 
   it('validates YAML without saving, with line and field', async () => {
