@@ -5,10 +5,9 @@ import { extname } from 'node:path';
 import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Command } from 'commander';
 import { isRole, ROLES } from '../../core/approvals/roles.ts';
-import { deviceInputSchema, type DeviceInputData } from '../../core/devices/device-input-schema.ts';
-import { parseDeviceImport } from '../../core/devices/parse-device-import.ts';
+import { deviceInputSchema } from '../../core/devices/device-input-schema.ts';
+import { importDevices } from '../../core/devices/import-devices.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
-import type { DeviceInput } from '../../core/ports/device-repository.ts';
 import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
 import { hashToken } from '../../web/plugins/api-auth.ts';
@@ -22,10 +21,7 @@ const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-export const toDeviceInput = (d: DeviceInputData): DeviceInput => ({
-  name: d.name, host: d.host, port: d.port, platform: d.platform, deviceType: d.device_type, credentialName: d.credential,
-  jumpHostName: d.jump_host, site: d.site, location: d.location, vendor: d.vendor, model: d.model, description: d.description, tags: d.tags,
-});
+import { toDeviceInput } from '../../core/devices/to-device-input.ts';
 
 /** Imports workflow YAML text as the local admin; prints what happened. */
 export async function importWorkflow(ctx: AppContext, yaml: string, actor: string, allowDestructive = false): Promise<string> {
@@ -127,14 +123,13 @@ export function registerAdminCommands(program: Command): void {
     .argument('<file>', 'CSV (header row) or YAML')
     .action(async (file: string) => {
       const format = ['.yaml', '.yml'].includes(extname(file).toLowerCase()) ? 'yaml' : 'csv';
-      const rows = parseDeviceImport(readFileSync(file, 'utf8'), format);
+      const text = readFileSync(file, 'utf8');
       await withContext(async (ctx) => {
-        let created = 0;
-        // Jump hosts first, so devices that name them resolve.
-        const ordered = [...rows].sort((a, b) => Number(Boolean(a.jump_host)) - Number(Boolean(b.jump_host)));
-        for (const row of ordered) if ((await ctx.devices.upsert(toDeviceInput(row))).created) created++;
-        await ctx.audit.record({ type: 'DEVICE', action: 'device.imported', actor: cliActor(), source: 'cli', objectType: 'device', newValue: { file, names: rows.map((r) => r.name) }, message: `${rows.length} device(s) imported, ${created} created` });
-        say(`Imported ${rows.length} device(s): ${created} created, ${rows.length - created} updated.`);
+        // All or nothing, in one transaction; problems come back per row.
+        const outcome = await importDevices(ctx, text, format);
+        if (!outcome.ok) throw new NetOpsError('VALIDATION_FAILED', outcome.message, { issues: outcome.issues });
+        await ctx.audit.record({ type: 'DEVICE', action: 'device.imported', actor: cliActor(), source: 'cli', objectType: 'device', newValue: { file, names: outcome.names }, message: `${outcome.names.length} device(s) imported, ${outcome.created} created` });
+        say(`Imported ${outcome.names.length} device(s): ${outcome.created} created, ${outcome.updated} updated.`);
       });
     });
 

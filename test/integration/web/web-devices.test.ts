@@ -106,8 +106,10 @@ describe('devices in the web companion', () => {
     const forAdmin = await admin.post(`/devices/${id}/test`, {}, { htmx: `test-${id}` });
     expect(forAdmin.body).toContain(`hx-post="/devices/${id}/accept-host-key"`);
     const accepted = await admin.post(`/devices/${id}/accept-host-key`, {}, { htmx: `test-${id}` });
-    expect(accepted.body).toContain('(new: pinned)');
-    expect((await t.ctx.devices.findByName('edge-1'))?.hostKeyFingerprint).toMatch(/^SHA256:(?!somebody)/);
+    const pinned = (await t.ctx.devices.findByName('edge-1'))?.hostKeyFingerprint;
+    expect(pinned).toMatch(/^SHA256:(?!somebody)/);
+    expect(accepted.body).toContain('data-outcome="ok"'); // re-pinned, then a strict login with the new key worked
+    expect(accepted.body).toContain(pinned);
     const audit = await t.ctx.db.prisma.auditEvent.findFirst({ where: { action: 'device.host_key_accepted' } });
     expect(audit?.oldValue).toContain('somebody-elses-key');
   });

@@ -4,9 +4,11 @@ import type { AppContext } from '../../../main/app-context.ts';
 import { auditWeb } from '../../auth/web-audit.ts';
 import { requirePageRole } from '../../plugins/page-auth.ts';
 import { flashNext, renderPage, renderPartial } from '../../render/page-render.ts';
-import { importDevices } from './device-import.ts';
+import { importDevices } from '../../../core/devices/import-devices.ts';
 import type { WebDeviceStore } from './device-store.ts';
-import { testDeviceConnection } from './test-device-connection.ts';
+import { testDeviceConnection } from '../../../core/devices/test-device-connection.ts';
+import { trustHostKey } from '../../../core/devices/trust-host-key.ts';
+import { asNetOpsError } from '../../../core/errors/index.ts';
 
 const importForm = z.object({ format: z.enum(['csv', 'yaml']).catch('csv'), text: z.string().max(1_000_000).default('') });
 
@@ -27,17 +29,24 @@ export async function deviceActionRoutes(app: FastifyInstance, { ctx, store }: {
     return renderPartial(req, reply, 'devices/test-result', { device, result });
   });
 
-  // After HOST_KEY_CHANGED: an admin who checked the device forgets the old key; the test pins the new one.
+  // After HOST_KEY_CHANGED: the admin's acceptance re-pins the key, but only once a full login with it succeeded.
   app.post<{ Params: { id: string } }>('/devices/:id/accept-host-key', { preHandler: requirePageRole('admin', 'accepting a changed host key') }, async (req, reply) => {
     const device = await store.get(req.params.id);
-    await ctx.db.prisma.device.update({ where: { id: device.id }, data: { hostKeyFingerprint: null } });
     const { connector, timeouts } = ctx.processorDeps;
-    // The admin's explicit acceptance is the trust decision, so strict host-key mode does not refuse it.
-    const result = await testDeviceConnection({ devices: ctx.devices, connector, timeouts, strictHostKeys: false }, device.id);
-    await auditWeb(ctx, req, {
-      type: 'DEVICE', action: 'device.host_key_accepted', level: 'WARNING', actor: req.user, objectType: 'device', objectId: device.id,
-      oldValue: { hostKeyFingerprint: device.hostKeyFingerprint }, newValue: { hostKeyFingerprint: result.ok ? result.hostKeyFingerprint : null },
-    });
+    const started = Date.now();
+    let result: Awaited<ReturnType<typeof testDeviceConnection>>;
+    try {
+      const trusted = await trustHostKey({ devices: ctx.devices, connector, timeouts }, device.id);
+      result = await testDeviceConnection({ devices: ctx.devices, connector, timeouts, strictHostKeys: true }, device.id);
+      await auditWeb(ctx, req, {
+        type: 'DEVICE', action: 'device.host_key_accepted', level: 'WARNING', actor: req.user, objectType: 'device', objectId: device.id,
+        oldValue: { hostKeyFingerprint: trusted.previousFingerprint }, newValue: { hostKeyFingerprint: trusted.fingerprint },
+      });
+    } catch (err) {
+      // Nothing was re-pinned: the old key stays and the device keeps refusing the new one.
+      const e = asNetOpsError(err);
+      result = { ok: false, code: e.code, message: e.message, latencyMs: Date.now() - started };
+    }
     return renderPartial(req, reply, 'devices/test-result', { device, result });
   });
 
@@ -46,7 +55,7 @@ export async function deviceActionRoutes(app: FastifyInstance, { ctx, store }: {
 
   app.post('/devices/import', operator, async (req, reply) => {
     const form = importForm.parse(req.body ?? {});
-    const outcome = await importDevices({ devices: ctx.devices, credentialNames: () => store.credentialNames() }, form.text, form.format);
+    const outcome = await importDevices({ devices: ctx.devices, credentials: ctx.credentials }, form.text, form.format);
     if (!outcome.ok) {
       return renderPage(req, reply, 'devices/import', { title: 'Import devices', nav: 'devices', ...form, example: EXAMPLE_CSV, outcome }, 422);
     }

@@ -1,5 +1,6 @@
+import { toDeviceInput } from '../../../core/devices/to-device-input.ts';
 import type { FieldIssue } from '../../../core/errors/index.ts';
-import { deviceInputSchema, type DeviceInputData } from '../../../core/devices/device-input-schema.ts';
+import { deviceInputSchema } from '../../../core/devices/device-input-schema.ts';
 import type { DeviceInput, DeviceRecord } from '../../../core/ports/device-repository.ts';
 
 /** The device form's fields as strings, for re-displaying what the user typed. */
@@ -38,9 +39,3 @@ export function parseDeviceForm(values: DeviceFormValues): { ok: true; input: De
   return { ok: true, input: toDeviceInput(parsed.data) };
 }
 
-export function toDeviceInput(d: DeviceInputData): DeviceInput {
-  return {
-    name: d.name, host: d.host, port: d.port, platform: d.platform, deviceType: d.device_type, credentialName: d.credential,
-    jumpHostName: d.jump_host, site: d.site, location: d.location, vendor: d.vendor, model: d.model, description: d.description, tags: d.tags,
-  };
-}
