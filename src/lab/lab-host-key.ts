@@ -8,10 +8,20 @@ export interface LabHostKey {
   readonly fingerprint: string;
 }
 
-/** ed25519 is generated in ~1 ms; rsa (2048 bits) only for legacy-algorithm devices. */
+/**
+ * ed25519 is generated in ~1 ms; rsa (2048 bits) only for legacy-algorithm devices.
+ * ssh2's generator strips a leading zero byte of an ed25519 public key (~1 key in 256; mscdex/ssh2#1513),
+ * which its own parser then rejects: such a key is simply generated again.
+ */
 export function generateLabHostKey(type: 'ed25519' | 'rsa' = 'ed25519'): LabHostKey {
-  const pair = type === 'rsa' ? ssh2.utils.generateKeyPairSync('rsa', { bits: 2048 }) : ssh2.utils.generateKeyPairSync('ed25519');
-  const parsed = ssh2.utils.parseKey(pair.private);
-  if (parsed instanceof Error) throw parsed;
-  return { parsed, fingerprint: fingerprintHostKey(parsed.getPublicSSH()) };
+  let lastError: Error | null = null;
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const pair = type === 'rsa' ? ssh2.utils.generateKeyPairSync('rsa', { bits: 2048 }) : ssh2.utils.generateKeyPairSync('ed25519');
+    const parsed = ssh2.utils.parseKey(pair.private);
+    if (!(parsed instanceof Error) && !(ssh2.utils.parseKey(pair.public) instanceof Error)) {
+      return { parsed, fingerprint: fingerprintHostKey(parsed.getPublicSSH()) };
+    }
+    lastError = parsed instanceof Error ? parsed : new Error('generated public key does not parse');
+  }
+  throw lastError ?? new Error('could not generate a lab host key');
 }

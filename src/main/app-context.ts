@@ -28,6 +28,7 @@ import { HttpWebhookSender } from '../notify/webhooks/http-webhook-sender.ts';
 import { WebhookEventPublisher } from '../notify/webhooks/webhook-event-publisher.ts';
 import { BullmqRunQueue } from '../queue/bullmq-run-queue.ts';
 import { createProducerRedis, createRedis } from '../queue/redis-connection.ts';
+import { withTimeout } from '../queue/with-timeout.ts';
 import { BullmqScheduleTimer } from '../queue/schedule-queue.ts';
 import { BullmqWebhookQueue } from '../queue/webhook-queue.ts';
 import type { ExecutionProcessorDeps } from '../runner/execution-processor.ts';
@@ -74,6 +75,15 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const box = createSecretBox(secret.key);
   const redis = createRedis(config.REDIS_URL);
   const producer = createProducerRedis(config.REDIS_URL);
+  // An unreachable Redis is reported by /readyz and these lines, not by ioredis's unhandled-error spam.
+  for (const [name, conn] of [['worker', redis], ['producer', producer]] as const) {
+    let last = 0;
+    conn.on('error', (err: Error) => {
+      if (Date.now() - last < 10_000) return;
+      last = Date.now();
+      logger.warn({ redis: name, err: err.message }, 'Redis connection error (retrying)');
+    });
+  }
   const queue = new BullmqRunQueue(producer, config.REDIS_PREFIX);
   const chatNotifications = new ChatNotificationPublisher(producer, config.REDIS_PREFIX);
   const events = new FanoutPublisher(logger).add(new RedisEventPublisher(producer, eventsChannel(config.REDIS_PREFIX)));
@@ -116,10 +126,13 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     async close() {
-      await queue.close();
-      await webhookQueue.close();
-      await scheduleTimer.close();
-      await chatNotifications.close();
+      // With Redis gone, BullMQ's close() waits for a connection that never comes: give each a bound.
+      const bounded = (what: string, p: Promise<unknown>) =>
+        withTimeout(p, 3000, 'QUEUE_UNAVAILABLE', what).catch((err: unknown) => logger.warn({ err: String(err) }, `closing ${what} timed out`));
+      await bounded('run queues', queue.close());
+      await bounded('webhook queue', webhookQueue.close());
+      await bounded('schedule timer', scheduleTimer.close());
+      await bounded('chat notification queue', chatNotifications.close());
       redis.disconnect();
       producer.disconnect();
       await db.close();

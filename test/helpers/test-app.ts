@@ -10,6 +10,7 @@ import { createApiToken, importWorkflow } from '../../src/main/commands/admin-co
 import { SEED_WORKFLOWS_DIR } from '../../src/main/demo-seed.ts';
 import { createLogger } from '../../src/main/logger.ts';
 import { startServices, type Services } from '../../src/main/start-services.ts';
+import { withTimeout } from '../../src/queue/with-timeout.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
@@ -63,9 +64,11 @@ export async function createTestApp(opts: { provider?: 'sqlite' | 'postgresql'; 
       await app.close();
       await services.stop();
       await lab.close();
-      await ctx.queue.runs.obliterate({ force: true }).catch(() => undefined);
-      await ctx.queue.executions.obliterate({ force: true }).catch(() => undefined);
-      await ctx.queue.approvals.obliterate({ force: true }).catch(() => undefined);
+      // Bounded: a test that points REDIS_URL at a dead port must still clean up.
+      const wipe = (q: { obliterate(o: { force: boolean }): Promise<void> }) => withTimeout(q.obliterate({ force: true }), 3000, 'QUEUE_UNAVAILABLE', 'obliterate').catch(() => undefined);
+      await wipe(ctx.queue.runs);
+      await wipe(ctx.queue.executions);
+      await wipe(ctx.queue.approvals);
       await ctx.close();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });

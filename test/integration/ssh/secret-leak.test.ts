@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { requestRun } from '../../../src/core/runs/request-run.ts';
@@ -15,12 +14,13 @@ import { startServices, type Services } from '../../../src/main/start-services.t
 import { SshConnector } from '../../../src/ssh/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.ts';
 import { TIMEOUTS, endpointOf } from './lab-endpoint.ts';
+import { generateParsableEd25519 } from '../../helpers/ssh-key-pair.ts';
 
 const PASSWORD = `pw-${randomBytes(6).toString('hex')}`;
 const ENABLE = `en-${randomBytes(6).toString('hex')}`;
 const PASSPHRASE = `pp-${randomBytes(6).toString('hex')}`;
 const SECRETS = [PASSWORD, ENABLE, PASSPHRASE];
-const KEY = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: PASSPHRASE, cipher: 'aes256-ctr', rounds: 4 });
+const KEY = generateParsableEd25519({ passphrase: PASSPHRASE, cipher: 'aes256-ctr', rounds: 4 });
 /** A banner that leaks every secret: it ends up in the PROMPT_NOT_DETECTED excerpt. */
 const LEAKY_BANNER = `temporary credentials: ${PASSWORD} / ${ENABLE} / ${PASSPHRASE}`;
 

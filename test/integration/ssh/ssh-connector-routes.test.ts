@@ -1,15 +1,15 @@
-import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import type { DeviceEndpoint } from '../../../src/core/ports/device-session.ts';
 import { startLab } from '../../../src/lab/index.ts';
 import { SshConnector } from '../../../src/ssh/index.ts';
 import { TIMEOUTS, endpointOf } from './lab-endpoint.ts';
+import { generateParsableEd25519 } from '../../helpers/ssh-key-pair.ts';
 
 const connector = new SshConnector();
 
 describe('SshConnector: key auth, jump hosts, legacy algorithms', () => {
   it('logs in with an encrypted private key and its passphrase', async () => {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'key-passphrase', cipher: 'aes256-ctr', rounds: 4 });
+    const pair = generateParsableEd25519({ passphrase: 'key-passphrase', cipher: 'aes256-ctr', rounds: 4 });
     const lab = await startLab({ count: 1, authMethods: ['publickey'], authorizedKeys: [pair.public] });
     try {
       const device = lab.devices[0]!;
