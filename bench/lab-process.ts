@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { killOnExit } from './support/bench-stack.ts';
 
 export interface LabProcess {
   devices: { name: string; host: string; port: number; username: string; password: string; enableSecret: string }[];
@@ -7,9 +8,9 @@ export interface LabProcess {
 
 /** Starts `netops lab` in its own process so the benchmark's RSS measures the worker, not the devices. */
 export async function startLabProcess(count: number, basePort: number): Promise<LabProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/netops.js', 'lab', '--count', String(count), '--base-port', String(basePort)], {
+  const child: ChildProcess = killOnExit(spawn(process.execPath, ['bin/netops.js', 'lab', '--count', String(count), '--base-port', String(basePort)], {
     stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   const devices: LabProcess['devices'] = [];
   await new Promise<void>((resolve, reject) => {
     let buf = '';

@@ -41,6 +41,11 @@ export class PrismaRunRepository implements RunRepository {
     return row ? toRunRecord(row) : null;
   }
 
+  async runStatus(id: string): Promise<RunStatus | null> {
+    const row = await this.prisma.run.findUnique({ where: { id }, select: { status: true } });
+    return row ? (row.status as RunStatus) : null;
+  }
+
   async detail(ref: RunRef): Promise<RunDetail | null> {
     const row = await this.prisma.run.findUnique({
       where: whereRef(ref),
@@ -106,6 +111,17 @@ export class PrismaRunRepository implements RunRepository {
   async executions(runId: string): Promise<ExecutionRecord[]> {
     const rows = await this.prisma.execution.findMany({ where: { runId }, orderBy: { deviceName: 'asc' } });
     return rows.map(toExecutionRecord);
+  }
+
+  async executionStatusCounts(runId: string): Promise<Partial<Record<ExecutionStatus, number>>> {
+    const groups = await this.prisma.execution.groupBy({ by: ['status'], where: { runId }, _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Partial<Record<ExecutionStatus, number>>;
+  }
+
+  async queuedExecutionIds(runId: string, limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const rows = await this.prisma.execution.findMany({ where: { runId, status: 'queued' }, select: { id: true }, orderBy: { deviceName: 'asc' }, take: limit });
+    return rows.map((r) => r.id);
   }
 
   async executionDetail(id: string): Promise<ExecutionDetail | null> {

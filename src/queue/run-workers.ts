@@ -3,9 +3,13 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { expireApproval, type ApprovalDeps } from '../core/approvals/decide-approval.ts';
 import { startRun } from '../core/runs/start-run.ts';
-import { processExecution, type ExecutionProcessorDeps } from '../runner/execution-processor.ts';
+import { netOpsErrorFromPrisma } from '../db/prisma-errors.ts';
+import { processExecution, type ExecutionProcessorDeps, type ProcessResult } from '../runner/execution-processor.ts';
 import type { ApprovalExpiryJob, ExecutionJob, RunJob } from './bullmq-run-queue.ts';
 import { QueueNames } from './queue-names.ts';
+
+/** How long an execution whose database went away waits before it is tried again. */
+const DATABASE_RETRY_MS = 2000;
 
 export interface RunWorkersOptions {
   connection: Redis;
@@ -33,7 +37,17 @@ export function startRunWorkers(opts: RunWorkersOptions): { close(): Promise<voi
   const executions = new Worker<ExecutionJob>(
     QueueNames.executions,
     async (job: Job<ExecutionJob>, token?: string) => {
-      const result = await processExecution(opts.processor, job.data.executionId);
+      let result: ProcessResult;
+      try {
+        result = await processExecution(opts.processor, job.data.executionId);
+      } catch (err) {
+        // The database went away mid-execution: come back when it may be up again. Safe, because the processor
+        // records a change before sending it: a retried execution restarts only if none began, else it is interrupted.
+        if (netOpsErrorFromPrisma(err)?.code !== 'DATABASE_UNAVAILABLE') throw err;
+        opts.logger.warn({ executionId: job.data.executionId, retryInMs: DATABASE_RETRY_MS, err: err instanceof Error ? err.message.trim().split('\n').pop() : String(err) }, 'database unavailable: execution will be retried');
+        await job.moveToDelayed(Date.now() + DATABASE_RETRY_MS, token);
+        throw new DelayedError();
+      }
       if (result.kind === 'waiting') {
         await job.moveToDelayed(Date.now() + opts.lockRetryMs, token);
         throw new DelayedError();

@@ -14,9 +14,11 @@ export interface ScheduleWorkerOptions {
   logger: Logger;
   /** Where a refused scheduled run is recorded as a WARNING event (besides the log). */
   audit?: AuditLog;
+  /** How often stored schedules are re-armed, so a Redis that restarted empty gets them back (default 60 s). */
+  resyncMs?: number;
 }
 
-/** Re-arms stored schedules, then turns each tick into a run request. */
+/** Re-arms stored schedules (at start and every minute), then turns each tick into a run request. */
 export async function startScheduleWorker(opts: ScheduleWorkerOptions): Promise<Worker<ScheduleJob>> {
   const synced = await syncSchedules(opts.deps);
   if (synced.armed || synced.removed) opts.logger.info(synced, 'schedules armed');
@@ -37,6 +39,15 @@ export async function startScheduleWorker(opts: ScheduleWorkerOptions): Promise<
     },
     { connection: opts.connection, prefix: opts.prefix, concurrency: 5 },
   );
+  // Re-arming is idempotent: this only matters after Redis lost its keys while this worker kept running.
+  const resync = setInterval(() => {
+    syncSchedules(opts.deps).then(
+      () => undefined,
+      (err: unknown) => opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 're-arming schedules failed'),
+    );
+  }, opts.resyncMs ?? 60_000);
+  resync.unref();
+  worker.on('closed', () => clearInterval(resync));
   worker.on('failed', (job, err) => opts.logger.error({ scheduleId: job?.data.scheduleId, err: err.message }, 'schedule fire failed'));
   worker.on('error', (err) => opts.logger.error({ queue: SCHEDULES_QUEUE, err: err.message }, 'worker error'));
   return worker;

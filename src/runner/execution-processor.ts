@@ -48,7 +48,13 @@ export type ProcessResult =
 export async function processExecution(deps: ExecutionProcessorDeps, executionId: string): Promise<ProcessResult> {
   const execution = await deps.runs.execution(executionId);
   if (!execution) return { kind: 'skipped', reason: 'execution not found' };
-  if (isFinalExecutionStatus(execution.status)) return { kind: 'skipped', reason: `already ${execution.status}` };
+  if (isFinalExecutionStatus(execution.status)) {
+    // Its worker may have died between recording the outcome and freeing the device (or settling the run):
+    // free the device if this execution still holds it, and settle, so neither waits for a lock TTL or the reconciler.
+    if (execution.deviceId) await deps.locks.forceRelease(execution.deviceId, { runId: execution.runId, executionId });
+    await settleRun(deps, execution.runId);
+    return { kind: 'skipped', reason: `already ${execution.status}` };
+  }
   const run = await deps.runs.get({ id: execution.runId });
   if (!run) return { kind: 'skipped', reason: 'run not found' };
   const logger = deps.logger.child({ runId: run.id, runNumber: run.number, executionId, device: execution.deviceName });

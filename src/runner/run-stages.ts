@@ -43,7 +43,7 @@ export async function runStages(input: StagesInput): Promise<ProcessResult> {
         onConfigSent: (cmd) => journal.markChangeSent(cmd),
         // Rollback is never cut short by a cancel: it is what makes a cancel safe.
         shouldStop: async () =>
-          name !== 'rollback' && (!input.lock.held || (await deps.runs.get({ id: run.id }))?.status === 'cancelled'),
+          name !== 'rollback' && (!input.lock.held || (await deps.runs.runStatus(run.id)) === 'cancelled'),
       },
       name, rendered[name],
     );

@@ -60,6 +60,8 @@ export interface RunRepository {
   create(run: NewRun): Promise<RunRecord>;
   findByIdempotencyKey(key: string): Promise<RunRecord | null>;
   get(ref: RunRef): Promise<RunRecord | null>;
+  /** The run's status alone: a cheap read for checks between commands and per-device settling. */
+  runStatus(id: string): Promise<RunStatus | null>;
   detail(ref: RunRef): Promise<RunDetail | null>;
   list(filter: RunFilter, page: { page: number; perPage: number }): Promise<{ items: RunRecord[]; total: number }>;
   transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, patch?: RunPatch): Promise<boolean>;
@@ -73,6 +75,10 @@ export interface RunRepository {
   /** Ids of runs in the given states, oldest first. */
   runIdsInStatus(statuses: readonly RunStatus[]): Promise<string[]>;
   executions(runId: string): Promise<ExecutionRecord[]>;
+  /** How many executions of the run are in each state: settling a fan-out reads counts, not every row. */
+  executionStatusCounts(runId: string): Promise<Partial<Record<ExecutionStatus, number>>>;
+  /** Ids of the run's queued executions in dispatch order (device name), at most `limit`. */
+  queuedExecutionIds(runId: string, limit: number): Promise<string[]>;
   executionDetail(id: string): Promise<ExecutionDetail | null>;
   transitionExecution(id: string, from: readonly ExecutionStatus[], to: ExecutionStatus, patch?: ExecutionPatch): Promise<boolean>;
   /** Moves every not-yet-started execution of a run (default: queued, waiting_for_device) to `to`. */

@@ -44,10 +44,17 @@ export interface RequestRunResult {
   created: boolean;
 }
 
-/** Resolves the target's devices; every listed name must exist. */
+/** A target of only this many names is looked up by name; anything else reads the device list once. */
+const NAME_LOOKUP_LIMIT = 20;
+
+/** Resolves the target's devices (sorted by name); every listed name must exist. */
 export async function resolveTargetDevices(devices: DeviceRepository, target: string): Promise<DeviceRecord[]> {
   const selector = parseTarget(target);
-  const all = await devices.listAll();
+  const namesOnly = selector.tags.length + selector.sites.length + selector.platforms.length === 0 && selector.names.length <= NAME_LOOKUP_LIMIT;
+  // The common `run X on sw1` must not read every device of a large inventory.
+  const all = namesOnly
+    ? (await Promise.all(selector.names.map((n) => devices.findByName(n)))).filter((d): d is DeviceRecord => d !== null).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    : await devices.listAll();
   const missing = selector.names.filter((n) => !all.some((d) => d.name === n));
   if (missing.length > 0) {
     throw new NetOpsError('DEVICE_NOT_FOUND', `No device named ${missing.map((m) => `"${m}"`).join(', ')}.`, {

@@ -1,7 +1,7 @@
 import type { EventPublisher } from '../ports/event-publisher.ts';
 import type { RunQueue } from '../ports/run-queue.ts';
 import type { RunRepository } from '../ports/run-repository.ts';
-import { aggregateRunOutcome, isFinalExecutionStatus } from './run-status.ts';
+import { aggregateRunOutcome, EXECUTION_STATUSES, isFinalExecutionStatus, type ExecutionStatus } from './run-status.ts';
 
 export interface SettleRunDeps {
   runs: RunRepository;
@@ -14,38 +14,43 @@ export interface SettleRunDeps {
 }
 
 /** Executions whose change was attempted and did not go through. */
-const FAILED_CHANGE = new Set(['rolled_back', 'rollback_failed', 'interrupted']);
+const FAILED_CHANGE: readonly ExecutionStatus[] = ['rolled_back', 'rollback_failed', 'interrupted'];
 
 /**
  * Called when a run starts and whenever one of its executions ends: dispatches queued executions up to
  * the fan-out bound and, once every execution is final, moves the run to its aggregate outcome (once).
  */
 export async function settleRun(deps: SettleRunDeps, runId: string): Promise<void> {
-  const run = await deps.runs.get({ id: runId });
-  if (!run || (run.status !== 'running' && run.status !== 'cancelled')) return;
-  const executions = await deps.runs.executions(runId);
-  const pending = executions.filter((e) => !isFinalExecutionStatus(e.status));
-  if (pending.length === 0) {
-    if (run.status !== 'running') return;
-    const outcome = aggregateRunOutcome(executions.map((e) => e.status));
-    const failed = executions.filter((e) => e.status !== 'succeeded');
+  // Runs once per device of a fan-out: the status and per-state counts, the whole run only to announce.
+  const status = await deps.runs.runStatus(runId);
+  if (status !== 'running' && status !== 'cancelled') return;
+  const counts = await deps.runs.executionStatusCounts(runId);
+  const count = (...statuses: readonly ExecutionStatus[]) => statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  const total = count(...EXECUTION_STATUSES);
+  const pending = count(...EXECUTION_STATUSES.filter((s) => !isFinalExecutionStatus(s)));
+  if (pending === 0) {
+    if (status !== 'running') return;
+    const outcome = aggregateRunOutcome(EXECUTION_STATUSES.flatMap((s) => Array<ExecutionStatus>(counts[s] ?? 0).fill(s)));
+    const failed = total - count('succeeded');
     const moved = await deps.runs.transitionRun(runId, ['running'], outcome, {
       finishedAt: new Date(),
-      error: failed.length ? `${failed.length} of ${executions.length} device(s) did not succeed` : null,
+      error: failed ? `${failed} of ${total} device(s) did not succeed` : null,
     });
-    if (moved) {
+    const run = moved ? await deps.runs.get({ id: runId }) : null;
+    if (run) {
       await deps.events.publish({
         type: 'run.completed', runId, runNumber: run.number, runStatus: outcome, at: new Date().toISOString(),
-        summary: `${run.workflowName} on ${run.target}: ${outcome} (${executions.length - failed.length}/${executions.length} succeeded)`,
+        summary: `${run.workflowName} on ${run.target}: ${outcome} (${total - failed}/${total} succeeded)`,
       });
     }
     return;
   }
-  if (run.status !== 'running') return;
-  const failedChanges = executions.filter((e) => FAILED_CHANGE.has(e.status)).length;
-  if (deps.stopAfterFailures > 0 && failedChanges >= deps.stopAfterFailures && executions.some((e) => e.status === 'queued')) {
+  if (status !== 'running') return;
+  const failedChanges = count(...FAILED_CHANGE);
+  if (deps.stopAfterFailures > 0 && failedChanges >= deps.stopAfterFailures && count('queued') > 0) {
     const stopped = await deps.runs.transitionExecutionsOfRun(runId, 'cancelled', ['queued']);
-    if (stopped > 0) {
+    const run = stopped > 0 ? await deps.runs.get({ id: runId }) : null;
+    if (run) {
       await deps.events.publish({
         type: 'run.cancelled', runId, runNumber: run.number, runStatus: run.status, at: new Date().toISOString(),
         summary: `Fan-out stopped after ${failedChanges} failed implementation(s): ${stopped} device(s) not started`,
@@ -53,10 +58,9 @@ export async function settleRun(deps: SettleRunDeps, runId: string): Promise<voi
     }
     return settleRun(deps, runId);
   }
-  const active = executions.filter((e) => e.status === 'running' || e.status === 'waiting_for_device').length;
-  const slots = Math.max(0, deps.fanoutConcurrency - active);
+  const slots = Math.max(0, deps.fanoutConcurrency - count('running', 'waiting_for_device'));
   // Job ids are execution ids: re-enqueueing one already queued is a no-op.
-  for (const e of executions.filter((x) => x.status === 'queued').slice(0, slots)) {
-    await deps.queue.enqueueExecution(e.id);
+  for (const id of await deps.runs.queuedExecutionIds(runId, Math.min(slots, count('queued')))) {
+    await deps.queue.enqueueExecution(id);
   }
 }
