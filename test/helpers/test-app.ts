@@ -34,6 +34,8 @@ export async function createTestApp(opts: { provider?: 'sqlite' | 'postgresql'; 
   const env: Record<string, string> = {
     DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `t${randomBytes(5).toString('hex')}`,
     NETOPS_SECRET_KEY: randomBytes(32).toString('base64'), DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests poll the API far faster than people do; the rate-limit test sets its own limit.
+    API_RATE_LIMIT_PER_MINUTE: '0',
     SSH_CONNECT_TIMEOUT_MS: '3000', SSH_COMMAND_TIMEOUT_MS: '4000', SSH_IDLE_TIMEOUT_MS: '2000', PORT: '0', NODE_ENV: 'test',
     ...opts.env,
   };

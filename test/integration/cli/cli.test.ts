@@ -99,5 +99,5 @@ describe('netops CLI (as a subprocess, on the same database and Redis as a runni
     const refused = await runCli(['workflow', 'import', broken], t.env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('nope');
-  });
+  }, 120_000); // a dozen CLI processes, each starting Node + tsx: slow on 2 busy cores
 });

@@ -57,7 +57,7 @@ describe('Discord HTTP interactions', () => {
       return json.data.choices;
     };
     expect((await ask({ workflow: 'add' }, 'workflow')).map((c) => c.value)).toEqual(['add-loopback']);
-    expect((await ask({ workflow: '' }, 'workflow')).map((c) => c.value).sort()).toEqual(['add-loopback', 'show-version']);
+    expect((await ask({ workflow: '' }, 'workflow')).map((c) => c.value).sort()).toEqual(['add-loopback', 'linux-uname', 'show-facts', 'show-version']);
     const targets = await ask({ workflow: 'show-version', target: 'lab-ios-1, lab' }, 'target');
     expect(targets.map((c) => c.value)).toEqual(['lab-ios-1,lab-ios-2', 'lab-ios-1,lab-ios-3', 'lab-ios-1,tag:lab', 'lab-ios-1,site:lab']);
     expect((await ask({ workflow: 'show-version', target: 'tag:' }, 'target')).map((c) => c.value)).toEqual(['tag:lab']);
