@@ -6,7 +6,7 @@
 // Sizes: BENCH_DEVICES (run-engine, 100), BENCH_ACK_SECONDS (closed loop, 30), BENCH_ACK_CONCURRENCY (100),
 // BENCH_ACK_RATE (open loop, 50/s; 0 skips it), BENCH_ACK_OPEN_SECONDS (15),
 // BENCH_LATENCY_REQUESTS (200), BENCH_LATENCY_RATE (20/s), BENCH_FANOUT_DEVICES (1000), BENCH_FANOUT_CONCURRENCY (50).
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { chatAckBench } from './chat-ack.ts';
 import { fanoutBench } from './fanout.ts';
 import { queueLatencyBench } from './queue-latency.ts';
@@ -30,6 +30,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const started = Date.now();
+const loadAtStart = loadavg().map((x) => Math.round(x * 10) / 10);
 const results: Record<string, unknown> = {};
 for (const name of only) {
   process.stderr.write(`[bench] ${name}…\n`);
@@ -39,6 +40,8 @@ for (const name of only) {
 }
 console.log(JSON.stringify({
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  // Other work on the machine (1/5/15-minute load averages): figures from a busy machine are slower.
+  load_average: { at_start: loadAtStart, at_end: loadavg().map((x) => Math.round(x * 10) / 10) },
   total_s: Math.round((Date.now() - started) / 1000),
   ...results,
 }, null, 2));

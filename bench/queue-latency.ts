@@ -90,6 +90,7 @@ export async function queueLatencyBench(opts: QueueLatencyOptions): Promise<Reco
       }
 
       progress(`${count} worker(s): idle phase done`);
+      const cpuBefore = [web, ...workers].map((p) => p.cpuSeconds());
       const loaded: Awaited<ReturnType<typeof send>>[] = [];
       const gapMs = 1000 / opts.ratePerSecond;
       const t0 = performance.now();
@@ -102,6 +103,7 @@ export async function queueLatencyBench(opts: QueueLatencyOptions): Promise<Reco
       }
       await Promise.all(sends);
       const statuses = await waitFinal(stack, loaded.map((r) => r.id));
+      const cpu = [web, ...workers].map((p, i) => Math.round((p.cpuSeconds() - cpuBefore[i]!) * 10) / 10);
       const failed = [...statuses.values()].filter((s) => s !== 'succeeded').length + (loaded.length - statuses.size);
       const lat = (rs: typeof loaded) => percentiles(rs.map(latencyOf).filter((x): x is number => x !== null));
       byWorkers[`${count}_worker${count === 1 ? '' : 's'}`] = {
@@ -109,6 +111,7 @@ export async function queueLatencyBench(opts: QueueLatencyOptions): Promise<Reco
         loaded_request_to_first_command_ms: lat(loaded),
         loaded_api_response_ms: percentiles(loaded.map((r) => r.apiMs)),
         loaded_runs_not_succeeded: failed,
+        loaded_cpu_s: { web: cpu[0], workers: cpu.slice(1) },
         worker_peak_rss_mb: workers.map((w) => w.peakRssMb()),
       };
       await Promise.all(workers.map((w) => w.stop()));

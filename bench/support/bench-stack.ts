@@ -18,6 +18,8 @@ export interface NetopsChild {
   peakRssMb(): number;
   /** Current resident set size (VmRSS), MB. */
   rssMb(): number;
+  /** CPU time used so far (user + system), seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,16 @@ function spawnNetops(args: string[], env: Record<string, string>): ChildProcess 
   }));
 }
 
+/** utime + stime of a process in seconds (Linux clock ticks are 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function handle(child: ChildProcess): NetopsChild {
   const pid = child.pid ?? 0;
   let lastPeak = 0;
@@ -99,6 +111,7 @@ function handle(child: ChildProcess): NetopsChild {
     pid,
     peakRssMb: () => (lastPeak = Math.max(lastPeak, mb(procStatusKb(pid, 'VmHWM')))),
     rssMb: () => mb(procStatusKb(pid, 'VmRSS')),
+    cpuSeconds: () => cpuSecondsOf(pid),
     stop: () => new Promise((resolve) => {
       lastPeak = Math.max(lastPeak, mb(procStatusKb(pid, 'VmHWM')));
       if (child.exitCode !== null) return resolve();

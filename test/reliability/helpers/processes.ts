@@ -21,6 +21,3 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
 export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
-
-/** Slow reliability tests run with `npm run test:reliability` (NETOPS_RELIABILITY=1), not in `npm test`. */
-export const slowReliability = process.env.NETOPS_RELIABILITY === '1';
