@@ -1,6 +1,6 @@
 // npm run bench — prints one JSON document of figures. Not part of npm test. Needs Redis (REDIS_URL or local)
 // for the run-engine bench and redis-server on PATH for the others (each starts a private one).
-//   npm run bench -- --only=chat-ack,fanout      run some benches
+//   npm run bench -- --only=chat-ack,fanout      run some benches (run-engine, chat-ack, queue-latency, fanout, ssh, web)
 //   BENCH_POSTGRES_URL / TEST_POSTGRES_URL        multi-process benches on a fresh PostgreSQL schema (else SQLite WAL)
 //   BENCH_CPU_PROF=DIR                             write a .cpuprofile of every netops process started
 // Sizes: BENCH_DEVICES (run-engine, 100), BENCH_ACK_SECONDS (closed loop, 30), BENCH_ACK_CONCURRENCY (100),
@@ -11,6 +11,7 @@ import { chatAckBench } from './chat-ack.ts';
 import { fanoutBench } from './fanout.ts';
 import { queueLatencyBench } from './queue-latency.ts';
 import { runEngineBench } from './run-engine.ts';
+import { childBench } from './support/child-bench.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -21,6 +22,9 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   }),
   'queue-latency': () => queueLatencyBench({ workers: [1, 4], requests: env('BENCH_LATENCY_REQUESTS', 200), ratePerSecond: env('BENCH_LATENCY_RATE', 20), devices: 50 }),
   fanout: () => fanoutBench({ devices: env('BENCH_FANOUT_DEVICES', 1000), concurrency: env('BENCH_FANOUT_CONCURRENCY', 50), basePort: env('BENCH_FANOUT_BASE_PORT', 0) }),
+  // Their own processes (their own RSS); their sizes and options are in the scripts' headers.
+  ssh: () => childBench('bench/ssh-bench.ts'),
+  web: () => childBench('bench/web-bench.ts'),
 };
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? Object.keys(BENCHES);

@@ -157,7 +157,7 @@ export async function startPrivateRedis(dir: string): Promise<{ url: string; sto
   };
 }
 
-async function freshDatabase(dir: string): Promise<{ url: string; kind: 'postgresql' | 'sqlite'; drop(): Promise<void> }> {
+export async function freshDatabase(dir: string): Promise<{ url: string; kind: 'postgresql' | 'sqlite'; drop(): Promise<void> }> {
   const base = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
   if (!base || process.env.BENCH_DATABASE === 'sqlite') return { url: `file:${join(dir, 'bench.db')}`, kind: 'sqlite', drop: async () => {} };
   const schema = `netops_bench_${randomBytes(5).toString('hex')}`;
