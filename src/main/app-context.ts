@@ -16,6 +16,7 @@ import { PrismaCredentialRepository } from '../db/prisma-credential-repository.t
 import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
 import { PrismaScheduleRepository } from '../db/prisma-schedule-repository.ts';
+import { PrismaUserAccounts } from '../db/prisma-user-accounts.ts';
 import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
 import { PrismaWebhookRepository } from '../db/prisma-webhook-repository.ts';
 import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
@@ -49,6 +50,8 @@ export interface AppContext {
   credentials: PrismaCredentialRepository;
   workflows: PrismaWorkflowRepository;
   users: PrismaUserRepository;
+  /** User administration (roles, passwords, identities, API tokens) for web, API and CLI alike. */
+  accounts: PrismaUserAccounts;
   audit: PrismaAuditLog;
   /** Lines ignored in config diffs: every platform driver's noise (timestamps, byte counts). */
   diffNoise: readonly RegExp[];
@@ -94,6 +97,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const workflows = new PrismaWorkflowRepository(db.prisma);
   const credentials = new PrismaCredentialRepository(db.prisma, box);
   const users = new PrismaUserRepository(db.prisma);
+  const accounts = new PrismaUserAccounts(db.prisma);
   const audit = new PrismaAuditLog(db.prisma, logger);
   events.add(new AuditRunEvents(audit, runs));
   const webhooks = new PrismaWebhookRepository(db.prisma, box);
@@ -123,7 +127,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     logger,
   };
   return {
-    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, accounts, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     async close() {
       // With Redis gone, BullMQ's close() waits for a connection that never comes: give each a bound.

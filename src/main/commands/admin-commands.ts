@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
@@ -8,9 +7,9 @@ import { isRole, ROLES } from '../../core/approvals/roles.ts';
 import { deviceInputSchema } from '../../core/devices/device-input-schema.ts';
 import { importDevices } from '../../core/devices/import-devices.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
+import { issueApiToken } from '../../core/users/api-token.ts';
 import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
-import { hashToken } from '../../web/plugins/api-auth.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdinLines, withContext } from '../cli-support.ts';
 
@@ -34,9 +33,8 @@ export async function importWorkflow(ctx: AppContext, yaml: string, actor: strin
 export async function createApiToken(ctx: AppContext, userName: string, name: string): Promise<string> {
   const user = await ctx.users.findByName(userName);
   if (!user) throw new NetOpsError('USER_NOT_FOUND', `No user "${userName}". Create one: netops user add ${userName} --role operator`, { field: 'user' });
-  const token = `nto_${randomBytes(24).toString('base64url')}`;
-  await ctx.users.createToken(user.id, { name, prefix: token.slice(0, 8), tokenHash: hashToken(token) });
-  await ctx.audit.record({ type: 'AUTH', action: 'token.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: user.id, newValue: { user: user.name, name, prefix: token.slice(0, 8) } });
+  const { token, record } = await issueApiToken(ctx.accounts, user.id, { name });
+  await ctx.audit.record({ type: 'AUTH', action: 'token.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: user.id, newValue: { user: user.name, name, prefix: record.prefix } });
   return token;
 }
 

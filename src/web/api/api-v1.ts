@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../main/app-context.ts';
+import { userAdminDeps } from '../auth/password-rules.ts';
 import { bearerAuth } from '../plugins/api-auth.ts';
 import { registerApiCors } from '../plugins/api-cors.ts';
 import { registerApiRateLimit } from '../plugins/api-rate-limit.ts';
@@ -11,7 +12,6 @@ import { runsRoutes } from './runs-routes.ts';
 import { schedulesRoutes } from './schedules-routes.ts';
 import { tokenRoutes } from './token-routes.ts';
 import { userRoutes } from './user-routes.ts';
-import { ApiUserStore } from './user-store.ts';
 import { webhooksRoutes } from './webhooks-routes.ts';
 import { workflowAdminRoutes } from './workflow-admin-routes.ts';
 import { workflowRoutes } from './workflow-routes.ts';
@@ -43,7 +43,7 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }):
   api.addHook('onRequest', bearerAuth(ctx.users));
 
   const workflows = new ApiWorkflowStore(ctx.db.prisma);
-  const users = new ApiUserStore(ctx.db.prisma);
+  const users = userAdminDeps(ctx);
   await runsRoutes(api, ctx);
   await deviceRoutes(api, ctx);
   await deviceActionRoutes(api, ctx);
