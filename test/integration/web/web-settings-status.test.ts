@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../src/web/app.ts';
+import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { DiscordHarness } from '../discord/helpers/discord-harness.ts';
+import { startFakeDiscord, type FakeDiscord } from '../discord/helpers/fake-discord.ts';
 import { startSlackTestApp, type SlackTestApp } from '../slack/helpers/slack-test-app.ts';
 import { preparePeople, WebClient } from './web-client.ts';
 
@@ -54,6 +57,29 @@ describe('settings: live chat connection state from the running adapters', () =>
       const check = h.discord.calls.find((c) => c.path === '/users/@me');
       expect(check?.authorization).toBe('Bot fake-bot-token');
       expect(html).not.toContain('fake-bot-token');
+    });
+  });
+
+  describe('Discord (gateway)', () => {
+    let t: TestApp;
+    let discord: FakeDiscord;
+    beforeAll(async () => {
+      discord = await startFakeDiscord();
+      t = await createTestApp({ devices: 1, worker: false, env: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: discord.apiUrl, BASE_URL: 'http://netops.test' } });
+      await preparePeople(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await discord?.close();
+    });
+
+    it('says connecting until the gateway session is ready, then connected as the bot', async () => {
+      const web = await buildApp(t.ctx, t.services.chat);
+      expect(rowOf(await adminPage(web), 'Discord')).toMatchObject({ state: 'connecting', mode: 'gateway' });
+      await t.services.chat.find((a) => a.platform === 'discord')!.start?.();
+      await discord.waitForIdentify();
+      expect(rowOf(await adminPage(web), 'Discord')).toMatchObject({ state: 'connected', mode: 'gateway', detail: 'gateway connected as netops-bot' });
+      await web.close();
     });
   });
 });
