@@ -50,6 +50,16 @@
     if (add) add.focus();
   });
 
+  // One new-device row at a time: "Add device" again goes back to the open one (rows saved before it stay).
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var elt = e.detail && e.detail.elt;
+    var open = document.getElementById('device-new');
+    if (!open || !elt || !elt.matches || !elt.matches('[hx-target="#device-add"]')) return;
+    e.preventDefault();
+    var first = open.querySelector('input, select, textarea');
+    if (first) first.focus();
+  });
+
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Escape' || !e.target || !e.target.closest) return;
     var row = e.target.closest('tr.edit-row');

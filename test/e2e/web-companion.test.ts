@@ -65,6 +65,14 @@ describe.skipIf(!hasChromium)('web companion in Chromium', () => {
     await row.waitFor();
     expect(await page.locator('#device-new').count()).toBe(0);
     expect(page.url()).toBe(url); // no page load: the row was swapped in
+    // "Add device" again opens one fresh row above the saved one (a second click goes back to it); Escape closes it
+    await page.click('text=Add device');
+    await page.waitForSelector('#device-new.edit-row');
+    await page.click('text=Add device');
+    expect(await page.locator('#device-new').count()).toBe(1);
+    await page.press('#n-name', 'Escape');
+    await page.waitForSelector('#device-new', { state: 'detached' });
+    expect(await row.count()).toBe(1);
     await screenshot(page, 'devices-inline-created');
 
     // edit inline: the row becomes a form; Escape restores it untouched
