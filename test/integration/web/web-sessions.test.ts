@@ -65,6 +65,16 @@ describe('ending a user\'s other web sessions (password change, reset, disable)'
     expect(await status(admin)).toBe(200);
   }, 30_000);
 
+  it('ends the web sessions of a user disabled through the API too', async () => {
+    await addUser(t, 'gina', 'viewer', 'pw-gina');
+    const gina = await loggedIn(t, 'gina');
+    const token = await createApiToken(t.ctx, 'admin', 'ops');
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/gina', headers: { authorization: `Bearer ${token}` }, payload: { disabled: true } });
+    expect(res.statusCode).toBe(200);
+    expect(await indexed('gina')).toEqual([]);
+    expect(await status(gina)).toMatch(/^\/login/);
+  });
+
   it('drops a session from its user\'s set on logout', async () => {
     const c = await loggedIn(t, 'operator');
     expect(await indexed('operator')).toHaveLength(1);
