@@ -38,6 +38,37 @@
     });
   });
 
+  // Inline row forms (devices): Cancel on a new row removes it; Escape anywhere in an edit row cancels it
+  // (the edit row's Cancel asks the server for the rendered row). Focus goes back to where it came from.
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    var btn = t && t.closest && t.closest('[data-remove-row]');
+    if (!btn) return;
+    var row = btn.closest('tr');
+    if (row) row.remove();
+    var add = document.querySelector('[hx-target="#device-add"]');
+    if (add) add.focus();
+  });
+
+  // One new-device row at a time: "Add device" again goes back to the open one (rows saved before it stay).
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var elt = e.detail && e.detail.elt;
+    var open = document.getElementById('device-new');
+    if (!open || !elt || !elt.matches || !elt.matches('[hx-target="#device-add"]')) return;
+    e.preventDefault();
+    var first = open.querySelector('input, select, textarea');
+    if (first) first.focus();
+  });
+
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || !e.target || !e.target.closest) return;
+    var row = e.target.closest('tr.edit-row');
+    var cancel = row && row.querySelector('[data-cancel-row]');
+    if (!cancel) return;
+    e.preventDefault();
+    cancel.click();
+  });
+
   // Device import: reading a chosen file into the textarea keeps the upload a plain form post.
   document.addEventListener('change', function (e) {
     var t = e.target;

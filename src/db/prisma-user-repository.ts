@@ -55,8 +55,4 @@ export class PrismaUserRepository implements UserRepository {
     });
     return toRecord(u);
   }
-
-  async createToken(userId: string, input: { name: string; prefix: string; tokenHash: string }): Promise<void> {
-    await this.prisma.apiToken.create({ data: { userId, ...input } });
-  }
 }

@@ -16,8 +16,10 @@ import { PrismaCredentialRepository } from '../db/prisma-credential-repository.t
 import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
 import { PrismaScheduleRepository } from '../db/prisma-schedule-repository.ts';
+import { PrismaUserAccounts } from '../db/prisma-user-accounts.ts';
 import { PrismaUserRepository } from '../db/prisma-user-repository.ts';
 import { PrismaWebhookRepository } from '../db/prisma-webhook-repository.ts';
+import { PrismaWorkflowCatalog } from '../db/prisma-workflow-catalog.ts';
 import { PrismaWorkflowRepository } from '../db/prisma-workflow-repository.ts';
 import { AuditRunEvents } from '../notify/audit-run-events.ts';
 import { ChatNotificationPublisher } from '../notify/chat-notification-queue.ts';
@@ -48,7 +50,11 @@ export interface AppContext {
   devices: PrismaDeviceRepository;
   credentials: PrismaCredentialRepository;
   workflows: PrismaWorkflowRepository;
+  /** Workflow administration: versions with YAML, status, usage, delete. */
+  workflowCatalog: PrismaWorkflowCatalog;
   users: PrismaUserRepository;
+  /** User administration (roles, passwords, identities, API tokens) for web, API and CLI alike. */
+  accounts: PrismaUserAccounts;
   audit: PrismaAuditLog;
   /** Lines ignored in config diffs: every platform driver's noise (timestamps, byte counts). */
   diffNoise: readonly RegExp[];
@@ -92,8 +98,10 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const runs = new PrismaRunRepository(db.prisma);
   const devices = new PrismaDeviceRepository(db.prisma, box);
   const workflows = new PrismaWorkflowRepository(db.prisma);
+  const workflowCatalog = new PrismaWorkflowCatalog(db.prisma);
   const credentials = new PrismaCredentialRepository(db.prisma, box);
   const users = new PrismaUserRepository(db.prisma);
+  const accounts = new PrismaUserAccounts(db.prisma);
   const audit = new PrismaAuditLog(db.prisma, logger);
   events.add(new AuditRunEvents(audit, runs));
   const webhooks = new PrismaWebhookRepository(db.prisma, box);
@@ -123,7 +131,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     logger,
   };
   return {
-    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, users, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, workflowCatalog, users, accounts, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     async close() {
       // With Redis gone, BullMQ's close() waits for a connection that never comes: give each a bound.

@@ -18,6 +18,6 @@ export async function buildApp(ctx: AppContext, chat: readonly ChatAdapter[] = [
   await app.register(openApiDocument, { prefix: '/api/v1' });
   await app.register(apiDocs);
   for (const adapter of chat) await adapter.registerRoutes?.(app);
-  await app.register(webPages, { ctx });
+  await app.register(webPages, { ctx, chat });
   return app;
 }

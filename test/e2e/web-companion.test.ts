@@ -37,20 +37,64 @@ describe.skipIf(!hasChromium)('web companion in Chromium', () => {
     await t?.close();
   });
 
-  it('logs in, adds a lab device and tests its connection', async () => {
+  it('logs in, adds a lab device inline in the table and tests its connection', async () => {
     const page = await as('admin');
     await screenshot(page, 'dashboard');
     await page.click('nav >> text=Devices');
+    const url = page.url();
     await page.click('text=Add device');
+    // the new-device row opens in the table itself, focused on its first field
+    await page.waitForSelector('#device-new.edit-row');
+    expect(await page.evaluate<string>('document.activeElement && document.activeElement.id')).toBe('n-name');
     const lab = t.lab.devices[0]!;
-    await page.fill('#f-name', 'web-edge-1');
-    await page.fill('#f-host', lab.host);
-    await page.fill('#f-port', String(lab.port));
-    await page.selectOption('#f-credential', 'lab');
-    await page.fill('#f-site', 'par1');
-    await page.fill('#f-tags', 'edge, web');
-    await page.click('button:has-text("Create device")');
+    await page.keyboard.type('web edge 1');
+    await page.fill('#n-host', lab.host);
+    await page.fill('#n-port', String(lab.port));
+    await page.click('#device-new button:has-text("Create device")');
+    // refused in the row, naming the field; what was typed stays
+    await page.waitForSelector('#device-new [role=alert] >> text=Name');
+    expect(await page.locator('#n-name').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.inputValue('#n-host')).toBe(lab.host);
+    await page.fill('#n-name', 'web-edge-1');
+    await page.selectOption('#n-credential', 'lab');
+    await page.fill('#n-site', 'par1');
+    await page.fill('#n-tags', 'edge, web');
+    await page.press('#n-tags', 'Enter');
     await page.waitForSelector('.flash-ok:has-text("Device web-edge-1 created.")');
+    const row = page.locator('#device-table tr:has(strong:text-is("web-edge-1"))');
+    await row.waitFor();
+    expect(await page.locator('#device-new').count()).toBe(0);
+    expect(page.url()).toBe(url); // no page load: the row was swapped in
+    // "Add device" again opens one fresh row above the saved one (a second click goes back to it); Escape closes it
+    await page.click('text=Add device');
+    await page.waitForSelector('#device-new.edit-row');
+    await page.click('text=Add device');
+    expect(await page.locator('#device-new').count()).toBe(1);
+    await page.press('#n-name', 'Escape');
+    await page.waitForSelector('#device-new', { state: 'detached' });
+    expect(await row.count()).toBe(1);
+    await screenshot(page, 'devices-inline-created');
+
+    // edit inline: the row becomes a form; Escape restores it untouched
+    await page.click('a[aria-label="Edit web-edge-1"]');
+    const editRow = page.locator('tr.edit-row:has-text("Edit web-edge-1")');
+    await editRow.waitFor();
+    await page.keyboard.type('garbage');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('tr.edit-row', { state: 'detached' });
+    expect(await row.locator('code').textContent()).toBe(`${lab.host}:${lab.port}`);
+    // then for real: change the site, save with the keyboard, the row shows it
+    await page.click('a[aria-label="Edit web-edge-1"]');
+    await editRow.waitFor();
+    const site = editRow.locator('input[name=site]');
+    await site.fill('ams1');
+    await site.press('Enter');
+    await page.waitForSelector('.flash-ok:has-text("Device web-edge-1 saved.")');
+    await page.waitForSelector('#device-table tr:has(strong:text-is("web-edge-1")) >> td:text-is("ams1")');
+    expect(await page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("aria-label")')).toBe('Edit web-edge-1');
+    expect((await t.ctx.devices.findByName('web-edge-1'))?.site).toBe('ams1');
+    await screenshot(page, 'devices-inline-edited');
+
     await page.click('button[aria-label="Test connection to web-edge-1"]');
     const outcome = page.locator('.test-outcome');
     await outcome.waitFor();
@@ -59,6 +103,7 @@ describe.skipIf(!hasChromium)('web companion in Chromium', () => {
     // search as you type swaps only the table
     await page.fill('#d-search', '');
     await page.locator('#d-search').pressSequentially('lab-ios-2', { delay: 20 });
+    await page.waitForSelector('#device-table strong:text-is("web-edge-1")', { state: 'detached' });
     await page.waitForSelector('#device-table strong:text-is("lab-ios-2")');
     expect(await page.locator('#device-table tbody tr').count()).toBe(1);
     expect(page.url()).toContain('search=lab-ios-2');

@@ -40,7 +40,7 @@ const NEEDS: Record<string, Need> = {
   'POST /runs/:ref/approve': 'approver', 'POST /runs/:ref/reject': 'approver', 'POST /runs/:ref/cancel': 'object',
   'GET /devices': 'viewer', 'POST /devices': 'operator', 'GET /devices/new': 'operator', 'GET /devices/groups': 'viewer',
   'GET /devices/import': 'operator', 'POST /devices/import': 'operator', 'POST /devices/:id': 'operator', 'GET /devices/:id/edit': 'operator',
-  'POST /devices/:id/delete': 'admin', 'POST /devices/:id/test': 'operator', 'POST /devices/:id/accept-host-key': 'admin', 'GET /devices/:id/config': 'viewer',
+  'POST /devices/:id/delete': 'admin', 'POST /devices/:id/test': 'operator', 'POST /devices/:id/accept-host-key': 'admin', 'GET /devices/:id/config': 'viewer', 'GET /devices/:id/row': 'viewer',
   'GET /workflows': 'viewer', 'POST /workflows': 'admin', 'GET /workflows/new': 'admin', 'POST /workflows/validate': 'operator',
   'GET /workflows/:name/edit': 'admin', 'GET /workflows/:name/run': 'operator', 'POST /workflows/:name/run': 'operator',
   'GET /workflows/:name/versions': 'viewer', 'GET /workflows/:name/preview': 'viewer',

@@ -1,6 +1,7 @@
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatAdapter } from '../../main/chat-adapter.ts';
+import type { ChatAdapter, ChatConnectionStatus } from '../../main/chat-adapter.ts';
+import { statusProbe } from '../../main/chat-status-probe.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import type { ChatThreadNotifier } from '../../notify/chat-thread-notifier.ts';
 import type { DiscordApi } from './discord-api.ts';
@@ -39,6 +40,32 @@ async function safeHandle(deps: InteractionDeps, logger: Logger, interaction: AP
   return ephemeral('Something went wrong on our side; the server log has the details.');
 }
 
+/** GET /users/@me with the bot token: proves the token and that Discord's REST API is reachable. */
+function restProbe(opts: DiscordAdapterOptions) {
+  const { token } = opts;
+  if (!token) return null;
+  return statusProbe(async () => {
+    const res = await fetch(`${opts.apiUrl.replace(/\/+$/, '')}/v10/users/@me`, { headers: { authorization: `Bot ${token}` } });
+    if (!res.ok) throw new Error(`REST GET /users/@me answered ${res.status}${res.status === 401 ? ': DISCORD_TOKEN was refused' : ''}`);
+    const me = (await res.json()) as { username?: string };
+    return `REST ok as ${me.username ?? 'the bot'}`;
+  });
+}
+
+/** Gateway mode: the gateway session's state. HTTP mode: Discord calls us, so the REST check tells the rest. */
+async function discordStatus(opts: DiscordAdapterOptions, gateway: GatewayConnection | null, probe: ReturnType<typeof restProbe>): Promise<ChatConnectionStatus> {
+  if (opts.mode === 'gateway') {
+    const mode = 'gateway';
+    if (gateway?.user) return { state: 'connected', mode, detail: `gateway connected as ${gateway.user}`, checkedAt: new Date() };
+    if (gateway?.lastError) return { state: 'error', mode, detail: `gateway not connected: ${gateway.lastError}; retrying`, checkedAt: new Date() };
+    return { state: 'connecting', mode, detail: 'gateway connecting', checkedAt: null };
+  }
+  const mode = 'HTTP interactions';
+  if (!probe) return { state: 'listening', mode, detail: `interactions at POST ${INTERACTIONS_PATH}; DISCORD_TOKEN is not set, so run messages are not posted`, checkedAt: null };
+  const rest = await probe();
+  return { state: rest.ok ? 'connected' : 'error', mode, detail: `interactions at POST ${INTERACTIONS_PATH}; ${rest.detail}`, checkedAt: rest.at };
+}
+
 /** The Discord chat adapter: HTTP interactions or the gateway (one per application), plus run threads. */
 export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapter {
   const { logger } = opts;
@@ -69,6 +96,8 @@ export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapt
       return 'Discord: gateway mode (connects in web processes; workers post run threads)';
     },
   };
+  const probe = restProbe(opts);
+  adapter.status = () => discordStatus(opts, gateway, probe);
   if (opts.mode === 'http' && opts.publicKey) {
     const checkSignature = createSignatureCheck(opts.publicKey);
     adapter.registerRoutes = (app) => interactionsRoute(app, {

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { NetOpsError } from '../../core/errors/index.ts';
-import type { ChatAdapter } from '../../main/chat-adapter.ts';
+import type { ChatAdapter, ChatConnectionStatus } from '../../main/chat-adapter.ts';
+import { statusProbe } from '../../main/chat-status-probe.ts';
 import type { ChatThreadNotifier } from '../../notify/chat-thread-notifier.ts';
 import type { FastifySlackReceiver } from './fastify-slack-receiver.ts';
 import { describeSlackError } from './slack-api-error.ts';
@@ -29,8 +30,28 @@ export class SlackAdapter implements ChatAdapter {
   private state: 'idle' | 'connecting' | 'connected' | 'stopped' = 'idle';
   private team: string | null = null;
 
+  /** auth.test with the bot token: proves the token and that Slack's Web API is reachable. */
+  private readonly probe = statusProbe(async () => {
+    try {
+      const r = await this.parts.app.client.auth.test({ token: this.parts.settings.botToken });
+      return `auth.test ok: ${r.user ?? 'bot'} in ${r.team ?? 'the workspace'}`;
+    } catch (err) {
+      throw new Error(`auth.test failed: ${describeSlackError(err)}`);
+    }
+  });
+
   constructor(private readonly parts: SlackAdapterParts) {
     this.notifier = parts.notifier;
+  }
+
+  async status(): Promise<ChatConnectionStatus> {
+    const mode = this.parts.settings.mode === 'socket' ? 'Socket Mode' : 'HTTP events';
+    const auth = await this.probe();
+    if (!auth.ok) return { state: 'error', mode, detail: auth.detail, checkedAt: auth.at };
+    if (this.parts.settings.mode === 'socket' && this.state !== 'connected') {
+      return { state: this.state === 'connecting' ? 'connecting' : 'error', mode, detail: `Socket Mode ${this.state === 'connecting' ? 'connecting (retrying in the background)' : `not started (${this.state})`}; ${auth.detail}`, checkedAt: auth.at };
+    }
+    return { state: 'connected', mode, detail: auth.detail, checkedAt: auth.at };
   }
 
   async registerRoutes(fastify: FastifyInstance): Promise<void> {

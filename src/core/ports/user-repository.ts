@@ -7,7 +7,7 @@ export interface UserRecord {
   disabled: boolean;
 }
 
-/** Users, API tokens and chat identities. */
+/** Users as requests meet them: by name, id, API token hash or chat identity; and creating one. Administration is UserAccountRepository. */
 export interface UserRepository {
   findByName(name: string): Promise<UserRecord | null>;
   findById(id: string): Promise<UserRecord | null>;
@@ -19,5 +19,4 @@ export interface UserRepository {
    */
   chatIdentitiesOf(userNames: readonly string[], platform: 'slack' | 'discord'): Promise<Map<string, string>>;
   create(input: { name: string; role: Role; passwordHash?: string | null; slackId?: string | undefined; discordId?: string | undefined }): Promise<UserRecord>;
-  createToken(userId: string, input: { name: string; prefix: string; tokenHash: string }): Promise<void>;
 }

@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
-import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Command } from 'commander';
 import { isRole, ROLES } from '../../core/approvals/roles.ts';
 import { deviceInputSchema } from '../../core/devices/device-input-schema.ts';
 import { importDevices } from '../../core/devices/import-devices.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
+import { issueApiToken } from '../../core/users/api-token.ts';
+import { createUser } from '../../core/users/manage-users.ts';
 import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
-import { hashToken } from '../../web/plugins/api-auth.ts';
+import { userAdminDeps } from '../../web/auth/password-rules.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdinLines, withContext } from '../cli-support.ts';
 
@@ -34,9 +34,8 @@ export async function importWorkflow(ctx: AppContext, yaml: string, actor: strin
 export async function createApiToken(ctx: AppContext, userName: string, name: string): Promise<string> {
   const user = await ctx.users.findByName(userName);
   if (!user) throw new NetOpsError('USER_NOT_FOUND', `No user "${userName}". Create one: netops user add ${userName} --role operator`, { field: 'user' });
-  const token = `nto_${randomBytes(24).toString('base64url')}`;
-  await ctx.users.createToken(user.id, { name, prefix: token.slice(0, 8), tokenHash: hashToken(token) });
-  await ctx.audit.record({ type: 'AUTH', action: 'token.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: user.id, newValue: { user: user.name, name, prefix: token.slice(0, 8) } });
+  const { token, record } = await issueApiToken(ctx.accounts, user.id, { name });
+  await ctx.audit.record({ type: 'AUTH', action: 'token.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: user.id, newValue: { user: user.name, name, prefix: record.prefix } });
   return token;
 }
 
@@ -54,9 +53,7 @@ export function registerAdminCommands(program: Command): void {
       const role = o.role;
       const [password] = readStdinLines(o.passwordStdin ? 1 : 0);
       await withContext(async (ctx) => {
-        if (await ctx.users.findByName(name)) throw new NetOpsError('ALREADY_EXISTS', `User "${name}" already exists.`, { field: 'name' });
-        const passwordHash = password ? await argon2Hash(password) : null;
-        const created = await ctx.users.create({ name, role, passwordHash, slackId: o.slackId, discordId: o.discordId });
+        const created = await createUser(userAdminDeps(ctx), { name, role, password, slackId: o.slackId, discordId: o.discordId });
         await ctx.audit.record({ type: 'AUTH', action: 'user.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: created.id, newValue: { name, role, slackId: o.slackId ?? null, discordId: o.discordId ?? null, password: password ? 'set' : null } });
         say(`User ${name} created with role ${role}.`);
       });

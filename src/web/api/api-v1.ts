@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../main/app-context.ts';
+import { userAdminDeps } from '../auth/password-rules.ts';
 import { bearerAuth } from '../plugins/api-auth.ts';
 import { registerApiCors } from '../plugins/api-cors.ts';
 import { registerApiRateLimit } from '../plugins/api-rate-limit.ts';
@@ -11,11 +12,9 @@ import { runsRoutes } from './runs-routes.ts';
 import { schedulesRoutes } from './schedules-routes.ts';
 import { tokenRoutes } from './token-routes.ts';
 import { userRoutes } from './user-routes.ts';
-import { ApiUserStore } from './user-store.ts';
 import { webhooksRoutes } from './webhooks-routes.ts';
 import { workflowAdminRoutes } from './workflow-admin-routes.ts';
 import { workflowRoutes } from './workflow-routes.ts';
-import { ApiWorkflowStore } from './workflow-store.ts';
 
 /** Device files may be posted as they are; the import route reads `{format, text}` whatever the media type. */
 const TEXT_BODIES: Record<string, 'csv' | 'yaml'> = { 'text/csv': 'csv', 'application/yaml': 'yaml', 'text/yaml': 'yaml', 'application/x-yaml': 'yaml' };
@@ -42,14 +41,13 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }):
   await registerApiRateLimit(api, { redis: ctx.redis, prefix: `${ctx.config.REDIS_PREFIX}:rl:api:`, perMinute: ctx.config.API_RATE_LIMIT_PER_MINUTE });
   api.addHook('onRequest', bearerAuth(ctx.users));
 
-  const workflows = new ApiWorkflowStore(ctx.db.prisma);
-  const users = new ApiUserStore(ctx.db.prisma);
+  const users = userAdminDeps(ctx);
   await runsRoutes(api, ctx);
   await deviceRoutes(api, ctx);
   await deviceActionRoutes(api, ctx);
   await credentialRoutes(api, ctx);
-  await workflowRoutes(api, ctx, workflows);
-  await workflowAdminRoutes(api, ctx, workflows);
+  await workflowRoutes(api, ctx);
+  await workflowAdminRoutes(api, ctx);
   await webhooksRoutes(api, ctx);
   await schedulesRoutes(api, ctx);
   await auditRoutes(api, ctx);

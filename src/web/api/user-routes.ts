@@ -1,41 +1,39 @@
-import { hash as argon2Hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NetOpsError } from '../../core/errors/index.ts';
+import type { UserAccount } from '../../core/ports/user-accounts.ts';
+import { createUser, requireAccount, updateUserStanding, type UserAdminDeps } from '../../core/users/manage-users.ts';
 import type { AppContext } from '../../main/app-context.ts';
 import { auditApi } from './api-audit.ts';
 import { apiRoute } from './api-route.ts';
 import { idOrNameParams } from './api-schemas.ts';
 import { pageOf, pageQuery, pageSchema } from './pagination.ts';
 import { createUserBody, patchUserBody, userListQuery, userSchema } from './schemas/user-schemas.ts';
-import type { ApiUserStore } from './user-store.ts';
 
 const tag = 'users';
 
-type UserRow = Awaited<ReturnType<ApiUserStore['require']>>;
-
 /** A user as the API shows it: never the password hash. */
-export const presentUser = (u: UserRow) => ({
-  id: u.id, name: u.name, role: u.role as z.infer<typeof userSchema>['role'], disabled: u.disabled, has_password: u.passwordHash !== null,
-  chat_identities: u.chatIdentities.map((c) => ({ platform: c.platform as 'slack' | 'discord', external_id: c.externalId })),
-  active_tokens: u._count.apiTokens, created_at: u.createdAt.toISOString(),
+export const presentUser = (u: UserAccount): z.infer<typeof userSchema> => ({
+  id: u.id, name: u.name, role: u.role, disabled: u.disabled, has_password: u.hasPassword,
+  chat_identities: u.identities.map((c) => ({ platform: c.platform, external_id: c.externalId })),
+  active_tokens: u.activeTokens, created_at: u.createdAt.toISOString(),
 });
 
 /** Users: everyone may read themself (`/users/me`); admins list, create, change roles and disable. */
-export async function userRoutes(app: FastifyInstance, ctx: AppContext, store: ApiUserStore): Promise<void> {
+export async function userRoutes(app: FastifyInstance, ctx: AppContext, deps: UserAdminDeps): Promise<void> {
+  const { accounts } = deps;
   const admin = (action: string) => ['admin', action] as const;
 
   apiRoute(app, {
     method: 'GET', url: '/users/me', tag, operationId: 'getCurrentUser', summary: "The token's user",
     response: { 200: userSchema },
-    handler: async ({ user }) => presentUser(await store.require(user.id)),
+    handler: async ({ user }) => presentUser(await requireAccount(accounts, user.id)),
   });
 
   apiRoute(app, {
     method: 'GET', url: '/users', tag, operationId: 'listUsers', summary: 'List users',
     role: admin('listing users'), query: z.object({ ...pageQuery, ...userListQuery.shape }), response: { 200: pageSchema(userSchema) },
     handler: async ({ query: q }) => {
-      const { items, total } = await store.list({ role: q.role, disabled: q.disabled === undefined ? undefined : q.disabled === 'true' }, { page: q.page, perPage: q.per_page });
+      const { items, total } = await accounts.list({ role: q.role, disabled: q.disabled === undefined ? undefined : q.disabled === 'true' }, { page: q.page, perPage: q.per_page });
       return pageOf(items.map(presentUser), total, q.page, q.per_page);
     },
   });
@@ -43,17 +41,15 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext, store: A
   apiRoute(app, {
     method: 'GET', url: '/users/:id', tag, operationId: 'getUser', summary: 'A user',
     role: admin('viewing users'), params: idOrNameParams, response: { 200: userSchema }, errors: [404],
-    handler: async ({ params }) => presentUser(await store.require(params.id)),
+    handler: async ({ params }) => presentUser(await requireAccount(accounts, params.id)),
   });
 
   apiRoute(app, {
     method: 'POST', url: '/users', tag, operationId: 'createUser', summary: 'Add a user',
     role: admin('adding users'), body: createUserBody, response: { 201: userSchema }, errors: [409],
     handler: async ({ body, req, reply }) => {
-      if (await ctx.users.findByName(body.name)) throw new NetOpsError('ALREADY_EXISTS', `User "${body.name}" already exists.`, { field: 'name' });
-      const passwordHash = body.password ? await argon2Hash(body.password) : null;
-      const created = await ctx.users.create({ name: body.name, role: body.role, passwordHash, slackId: body.slack_id, discordId: body.discord_id });
-      const view = presentUser(await store.require(created.id));
+      const created = await createUser(deps, { name: body.name, role: body.role, password: body.password, slackId: body.slack_id, discordId: body.discord_id });
+      const view = presentUser(await requireAccount(accounts, created.id));
       await auditApi(ctx.audit, req, { type: 'AUTH', action: 'user.created', objectType: 'user', objectId: created.id, newValue: view });
       reply.header('location', `/api/v1/users/${created.id}`);
       return view;
@@ -64,13 +60,10 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext, store: A
     method: 'PATCH', url: '/users/:id', tag, operationId: 'updateUser', summary: "Change a user's role, or disable / enable them",
     description: 'A disabled user can neither log in nor use API tokens. The last active admin cannot be demoted or disabled (409).',
     role: admin('changing users'), params: idOrNameParams, body: patchUserBody, response: { 200: userSchema }, errors: [404, 409],
-    handler: async ({ params, body, req }) => {
-      const before = await store.require(params.id);
-      const losesAdmin = before.role === 'admin' && !before.disabled && ((body.role && body.role !== 'admin') || body.disabled === true);
-      if (losesAdmin && (await store.activeAdminCount()) <= 1) {
-        throw new NetOpsError('CONFLICT', `${before.name} is the last active admin; make another admin first.`, { field: body.role ? 'role' : 'disabled' });
-      }
-      const after = await store.update(before.id, { role: body.role, disabled: body.disabled });
+    handler: async ({ params, body, req, user }) => {
+      const before = await requireAccount(accounts, params.id);
+      const losesAdmin = before.role === 'admin' && !before.disabled && ((body.role !== undefined && body.role !== 'admin') || body.disabled === true);
+      const after = await updateUserStanding(deps, user.id, before, { role: body.role, disabled: body.disabled }, { forbidSelf: false });
       await auditApi(ctx.audit, req, {
         type: 'AUTH', action: 'user.updated', level: losesAdmin || body.disabled ? 'WARNING' : 'INFO', objectType: 'user', objectId: after.id,
         oldValue: { role: before.role, disabled: before.disabled }, newValue: { role: after.role, disabled: after.disabled },

@@ -1,7 +1,7 @@
-import { createTwoFilesPatch } from 'diff';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NetOpsError } from '../../core/errors/index.ts';
+import { diffWorkflowVersions, requireWorkflow } from '../../core/workflows/manage-workflows.ts';
 import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
 import type { AppContext } from '../../main/app-context.ts';
@@ -9,13 +9,13 @@ import { apiRoute } from './api-route.ts';
 import { idOrNameParams } from './api-schemas.ts';
 import { pageOf, pageQuery, pageSchema, paginate } from './pagination.ts';
 import { diffQuery, diffSchema, dryRunBody, dryRunSchema, saveBody, saveSchema, validateBody, validateSchema, versionSchema, workflowDetailSchema, workflowListQuery, workflowSummarySchema } from './schemas/workflow-schemas.ts';
-import { dryRunWorkflow } from './workflow-dry-run.ts';
-import type { ApiWorkflowStore } from './workflow-store.ts';
+import { dryRunWorkflow } from '../../core/workflows/dry-run-workflow.ts';
 
 const tag = 'workflows';
 
 /** Workflows: list, detail, save a version (YAML), validate, versions, diff between two, dry-run preview. */
-export async function workflowRoutes(app: FastifyInstance, ctx: AppContext, store: ApiWorkflowStore): Promise<void> {
+export async function workflowRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const catalog = ctx.workflowCatalog;
   apiRoute(app, {
     method: 'GET', url: '/workflows', tag, operationId: 'listWorkflows', summary: 'List workflows',
     query: z.object({ ...pageQuery, ...workflowListQuery.shape }), response: { 200: pageSchema(workflowSummarySchema) },
@@ -29,14 +29,14 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext, stor
     method: 'GET', url: '/workflows/:id', tag, operationId: 'getWorkflow', summary: 'A workflow with its current definition and YAML',
     params: idOrNameParams, response: { 200: workflowDetailSchema }, errors: [404],
     handler: async ({ params }) => {
-      const wf = await store.require(params.id);
+      const wf = await requireWorkflow(catalog, params.id);
       const current = await ctx.workflows.findCurrent(wf.name);
       if (!current) throw new NetOpsError('WORKFLOW_NOT_FOUND', `Workflow "${wf.name}" has no stored version.`, { field: 'id' });
       const def = current.definition;
       return {
         id: wf.id, name: wf.name, description: wf.description, status: wf.status, version: wf.currentVersion, approval: def.approval, platforms: def.platforms,
         updated_at: wf.updatedAt.toISOString(), allow_destructive: wf.allowDestructive, created_at: wf.createdAt.toISOString(), definition: def,
-        yaml: (await store.versionYaml(wf.id, wf.currentVersion)) ?? '',
+        yaml: (await catalog.versionYaml(wf.id, wf.currentVersion)) ?? '',
       };
     },
   });
@@ -70,8 +70,8 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext, stor
     method: 'GET', url: '/workflows/:id/versions', tag, operationId: 'listWorkflowVersions', summary: "A workflow's versions, newest first",
     params: idOrNameParams, query: z.object(pageQuery), response: { 200: pageSchema(versionSchema) }, errors: [404],
     handler: async ({ params, query: q }) => {
-      const wf = await store.require(params.id);
-      const { items, total } = await store.versions(wf.id, { page: q.page, perPage: q.per_page });
+      const wf = await requireWorkflow(catalog, params.id);
+      const { items, total } = await catalog.versions(wf.id, { page: q.page, perPage: q.per_page });
       return pageOf(items.map((v) => ({ version: v.version, created_by: v.createdBy, created_at: v.createdAt.toISOString(), yaml: v.yaml })), total, q.page, q.per_page);
     },
   });
@@ -80,14 +80,9 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext, stor
     method: 'GET', url: '/workflows/:id/diff', tag, operationId: 'diffWorkflowVersions', summary: 'Unified diff between two versions',
     params: idOrNameParams, query: diffQuery, response: { 200: diffSchema }, errors: [404],
     handler: async ({ params, query: q }) => {
-      const wf = await store.require(params.id);
-      const pick = async (n: number, field: string) => {
-        const yaml = await store.versionYaml(wf.id, n);
-        if (yaml === null) throw new NetOpsError('NOT_FOUND', `Workflow ${wf.name} has no version ${n} (it has 1–${wf.currentVersion}).`, { field });
-        return yaml;
-      };
-      const patch = createTwoFilesPatch(`${wf.name} v${q.from}`, `${wf.name} v${q.to}`, await pick(q.from, 'from'), await pick(q.to, 'to'));
-      return { name: wf.name, from: q.from, to: q.to, diff: patch };
+      const wf = await requireWorkflow(catalog, params.id);
+      const { patch } = await diffWorkflowVersions(catalog, wf, q.from, q.to);
+      return { name: wf.name, from: q.from, to: q.to, diff: patch ?? '' };
     },
   });
 
@@ -96,7 +91,7 @@ export async function workflowRoutes(app: FastifyInstance, ctx: AppContext, stor
     description: 'Renders every stage of the current version with the params, as a run would; the device is not contacted. Any workflow status previews.',
     params: idOrNameParams, body: dryRunBody, response: { 200: dryRunSchema }, errors: [404, 422],
     handler: async ({ params, body }) => {
-      const wf = await store.require(params.id);
+      const wf = await requireWorkflow(catalog, params.id);
       return dryRunWorkflow(ctx, { workflow: wf.name, device: body.device, params: body.params });
     },
   });

@@ -2,6 +2,7 @@ import { fastifyFormbody } from '@fastify/formbody';
 import { fastifyRateLimit } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../main/app-context.ts';
+import type { ChatAdapter } from '../../main/chat-adapter.ts';
 import { loginRoutes } from '../auth/login-routes.ts';
 import { pageAuth } from '../plugins/page-auth.ts';
 import { registerPageErrors } from '../plugins/page-errors.ts';
@@ -24,7 +25,7 @@ import { workflowPages } from './workflows/workflow-pages.ts';
  * The web companion: an encapsulated context, so its session, CSRF, helmet, form parser and HTML errors
  * apply to the pages only — /api/v1, /slack, /discord and the health checks keep their own auth and formats.
  */
-export async function webPages(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function webPages(app: FastifyInstance, { ctx, chat = [] }: { ctx: AppContext; chat?: readonly ChatAdapter[] }): Promise<void> {
   const production = ctx.config.NODE_ENV !== 'development';
   await registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
@@ -45,5 +46,5 @@ export async function webPages(app: FastifyInstance, { ctx }: { ctx: AppContext 
   await app.register(schedulePages, { ctx });
   await app.register(webhookPages, { ctx });
   await app.register(userPages, { ctx });
-  await app.register(settingsPages, { ctx });
+  await app.register(settingsPages, { ctx, chat });
 }

@@ -2,7 +2,7 @@ import { fastifyRateLimit, type FastifyRateLimitStore, type FastifyRateLimitStor
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { NetOpsError } from '../../core/errors/index.ts';
-import { hashToken } from './api-auth.ts';
+import { hashApiToken } from '../../core/users/api-token.ts';
 
 /** Fixed window: the first hit of a window starts its expiry; answers [count, ms left]. */
 const WINDOW_SCRIPT = `
@@ -49,7 +49,7 @@ function redisWindowStore(redis: Redis, prefix: string, timeoutMs: number): Fast
 /** Whose budget a request spends: the token's (by its hash, never the token itself), or the client address. */
 export function rateLimitKey(req: FastifyRequest): string {
   const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  return token ? `token:${hashToken(token)}` : `ip:${req.ip}`;
+  return token ? `token:${hashApiToken(token)}` : `ip:${req.ip}`;
 }
 
 export interface ApiRateLimitOptions {

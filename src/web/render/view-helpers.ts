@@ -35,5 +35,7 @@ export function registerViewHelpers(hb: HandlebarsEnv): void {
     const s = String(status ?? 'unknown');
     return new hb.SafeString(`<span class="badge badge-${badgeTone(s)}">${esc(statusLabel(s))}</span>`);
   });
+  // A form field's element id: `f-host` on a page; an inline row form passes its own prefix (`e-<id>-`, `n-`).
+  hb.registerHelper('fieldId', (prefix: unknown, name: unknown) => `${typeof prefix === 'string' && prefix !== '' ? prefix : 'f-'}${String(name)}`);
   hb.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
 }

@@ -1,11 +1,18 @@
 import type { AppConfig } from '../../../config/load-config.ts';
+import type { ChatAdapter } from '../../../main/chat-adapter.ts';
 
 export interface ChatStatus {
   platform: string;
-  /** configured: the adapter starts with this config; off: not configured; error: set up but unusable. */
-  state: 'configured' | 'off' | 'error';
+  /**
+   * From the running adapter: connected / connecting / listening / error (with the reason). From config
+   * alone (no adapter in this process): configured, off, or error (set up but unusable).
+   */
+  state: 'connected' | 'connecting' | 'listening' | 'configured' | 'off' | 'error';
   mode: string | null;
   detail: string;
+  /** When the platform last answered a check; null for config-only rows. */
+  checkedAt: Date | null;
+  live: boolean;
 }
 
 export interface Setting {
@@ -14,18 +21,17 @@ export interface Setting {
   note?: string;
 }
 
-/**
- * Slack's status from config alone (the web process is not handed the adapters, so "connected" cannot be
- * told here): the same rules the start-up wiring applies.
- */
-function slackStatus(c: Readonly<AppConfig>): ChatStatus {
+type ConfigStatus = Omit<ChatStatus, 'checkedAt' | 'live'>;
+
+/** Slack's status from config alone (no adapter runs in this process): the same rules the start-up wiring applies. */
+function slackStatus(c: Readonly<AppConfig>): ConfigStatus {
   if (!c.SLACK_BOT_TOKEN) return { platform: 'Slack', state: 'off', mode: null, detail: 'SLACK_BOT_TOKEN is not set.' };
   if (c.SLACK_APP_TOKEN) return { platform: 'Slack', state: 'configured', mode: 'Socket Mode', detail: `Slash command ${c.SLACK_COMMAND}; approvals in ${c.SLACK_APPROVALS_CHANNEL ?? 'the requesting channel'}.` };
   if (!c.SLACK_SIGNING_SECRET) return { platform: 'Slack', state: 'error', mode: 'HTTP events', detail: 'HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).' };
   return { platform: 'Slack', state: 'configured', mode: 'HTTP events', detail: `Events at ${c.publicUrl}/slack/events; slash command ${c.SLACK_COMMAND}.` };
 }
 
-function discordStatus(c: Readonly<AppConfig>): ChatStatus {
+function discordStatus(c: Readonly<AppConfig>): ConfigStatus {
   const mode = c.DISCORD_MODE === 'http' ? 'HTTP interactions' : 'gateway';
   if (c.DISCORD_MODE === 'http' && !c.DISCORD_PUBLIC_KEY) {
     return c.DISCORD_TOKEN ? { platform: 'Discord', state: 'error', mode, detail: 'DISCORD_MODE=http needs DISCORD_PUBLIC_KEY.' } : { platform: 'Discord', state: 'off', mode: null, detail: 'DISCORD_TOKEN is not set.' };
@@ -95,5 +101,20 @@ export function settingsView(c: Readonly<AppConfig>) {
       { name: 'NETOPS_SECRET_KEY', value: c.NETOPS_SECRET_KEY ? 'set' : `key file in ${c.DATA_DIR}`, note: 'encrypts stored credentials' },
     ] },
   ];
-  return { chat: [slackStatus(c), discordStatus(c)], groups };
+  return { groups };
+}
+
+/**
+ * Each platform's connection: live from its adapter when one runs in this process (it asks the platform,
+ * at most once a minute), otherwise what the configuration implies.
+ */
+export async function chatStatuses(c: Readonly<AppConfig>, adapters: readonly ChatAdapter[]): Promise<ChatStatus[]> {
+  const fromConfig = { slack: slackStatus(c), discord: discordStatus(c) };
+  return Promise.all((['slack', 'discord'] as const).map(async (platform): Promise<ChatStatus> => {
+    const configured = fromConfig[platform];
+    const adapter = adapters.find((a) => a.platform === platform);
+    if (!adapter?.status) return { ...configured, checkedAt: null, live: false };
+    const live = await adapter.status();
+    return { platform: configured.platform, state: live.state, mode: live.mode, detail: live.detail, checkedAt: live.checkedAt, live: true };
+  }));
 }

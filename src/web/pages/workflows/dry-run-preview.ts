@@ -1,8 +1,8 @@
 import { isNetOpsError, type FieldIssue } from '../../../core/errors/index.ts';
-import type { DeviceRecord } from '../../../core/ports/device-repository.ts';
 import type { WorkflowVersionRecord } from '../../../core/ports/workflow-repository.ts';
 import { STAGES } from '../../../core/runs/run-status.ts';
-import { checkOperator, renderStages, validateParams, type RenderedStep } from '../../../core/workflows/index.ts';
+import { dryRunWorkflow, type DryRunDeps } from '../../../core/workflows/dry-run-workflow.ts';
+import { checkOperator, type RenderedStep } from '../../../core/workflows/index.ts';
 
 const STAGE_LABELS: Record<string, string> = { pre_check: 'Pre-check', implementation: 'Implementation', post_check: 'Post-check', rollback: 'Rollback' };
 const STAGE_NOTES: Record<string, string> = {
@@ -30,23 +30,22 @@ function stageView(stage: string, steps: RenderedStep[]) {
 }
 
 /**
- * What a run would type on a device, stage by stage, without contacting it: the same param checks
- * and templating as a run (validateParams + renderStages), and the workflow's platform rule.
- * Problems come back per param (or on the device) instead of being thrown.
+ * What a run would type on a device, stage by stage, without contacting it: the core dry run (the same
+ * checks and templating as a run request, shared with the API), with its refusals turned into messages
+ * next to the device field or each param instead of an error page.
  */
-export function previewDryRun(wf: WorkflowVersionRecord, device: DeviceRecord | null, deviceName: string, raw: Record<string, string>): DryRunPreview {
-  const def = wf.definition;
-  if (!device) return { ok: false, message: `No device named "${deviceName}".`, device: 'no such device', params: {} };
-  if (!def.platforms.includes(device.platform)) {
-    return { ok: false, message: `${def.name} supports ${def.platforms.join(', ')}; ${device.name} is ${device.platform}.`, device: `is ${device.platform}`, params: {} };
-  }
+export async function previewDryRun(deps: DryRunDeps, wf: WorkflowVersionRecord, deviceName: string, raw: Record<string, string>): Promise<DryRunPreview> {
   try {
-    const stages = renderStages(def, validateParams(def.params, raw));
-    return { ok: true, device: { name: device.name, platform: device.platform }, stages: STAGES.filter((s) => stages[s].length > 0).map((s) => stageView(s, stages[s])) };
+    const { stages, device, platform } = await dryRunWorkflow(deps, { workflow: wf, device: deviceName, params: raw });
+    return { ok: true, device: { name: device, platform }, stages: STAGES.filter((s) => stages[s].length > 0).map((s) => stageView(s, stages[s])) };
   } catch (err) {
     if (!isNetOpsError(err) || err.status >= 500) throw err;
+    const details = err.details as { field?: string; platform?: string; issues?: FieldIssue[] } | undefined;
+    if (details?.field === 'device') {
+      return { ok: false, message: err.message, device: err.code === 'PLATFORM_NOT_SUPPORTED' ? `is ${details.platform ?? 'another platform'}` : 'no such device', params: {} };
+    }
     const params: Record<string, string> = {};
-    for (const i of (err.details as { issues?: FieldIssue[] } | undefined)?.issues ?? []) params[i.field] ??= i.message;
+    for (const i of details?.issues ?? []) params[i.field] ??= i.message;
     return { ok: false, message: err.message, params };
   }
 }

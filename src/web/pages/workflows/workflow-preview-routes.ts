@@ -20,7 +20,7 @@ export async function workflowPreviewRoutes(app: FastifyInstance, { ctx }: { ctx
     const query = (req.query ?? {}) as Record<string, unknown>;
     const deviceName = typeof query.device === 'string' ? query.device.trim() : '';
     const given = paramsFromForm(wf.definition.params, query);
-    const preview = deviceName ? previewDryRun(wf, await ctx.devices.findByName(deviceName), deviceName, given) : null;
+    const preview = deviceName ? await previewDryRun(ctx, wf, deviceName, given) : null;
     const errors = preview && !preview.ok ? preview.params : {};
     if (htmxTarget(req) === 'dry-run-preview') return renderPartial(req, reply, 'workflows/dry-run-preview', { preview, errors });
     const devices = await ctx.db.prisma.device.findMany({ where: { platform: { in: wf.definition.platforms } }, select: { name: true }, orderBy: { name: 'asc' }, take: 1000 });

@@ -167,6 +167,7 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return send(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 } });
     }
+    if (method === 'GET' && path === '/users/@me') return send(200, { id: '999000000000000001', username: 'netops-fake-bot', bot: true });
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const nonce = typeof body.nonce === 'string' && body.enforce_nonce ? body.nonce : null;
       const existing = nonce ? this.nonces.get(nonce) : undefined;
