@@ -25,6 +25,8 @@ export class LabTerminal {
   private readonly input = new KeyQueue();
   private readonly decoder = new StringDecoder('utf8');
   private closed = false;
+  /** Text written since the last flush: output and the prompt after it leave as one SSH packet, as on a device. */
+  private pending = '';
 
   constructor(
     private readonly stream: Duplex,
@@ -49,15 +51,21 @@ export class LabTerminal {
     if (this.hooks.banner !== '') this.write(`\n${this.hooks.banner}\n\n`);
     for (;;) {
       this.write(this.decorate(this.cli.prompt(), true));
-      const line = await this.input.line();
+      const line = await this.nextLine();
       if (line === null || this.closed) return;
       const ctrlZ = line === CTRL_Z;
       this.write(ctrlZ ? `${this.cli.ctrlZEcho ?? ''}\n` : `${line}\n`);
       this.hooks.log(ctrlZ ? '^Z' : line);
       const fault = this.hooks.fault();
-      if (fault?.kind === 'hang') return; // keep the connection open, answer nothing more
+      if (fault?.kind === 'hang') {
+        this.flush();
+        return; // keep the connection open, answer nothing more
+      }
       const delay = this.hooks.commandDelayMs + (fault?.kind === 'slow' ? fault.delayMs : 0);
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (delay > 0) {
+        this.flush(); // the echo comes before the device's thinking time
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
       if (this.closed || !(await this.present(this.cli.execute(line)))) return;
     }
   }
@@ -66,12 +74,12 @@ export class LabTerminal {
   private async present(result: CliResult): Promise<boolean> {
     if (!(await this.page(result.output))) return false;
     if (result.close === true) {
-      this.hooks.disconnect();
+      this.disconnect();
       return false;
     }
     if (result.ask === undefined) return true;
     this.write(result.ask.prompt);
-    const reply = await this.input.line();
+    const reply = await this.nextLine();
     if (reply === null || this.closed) return false;
     this.hooks.log(result.ask.secret ? '********' : reply);
     const echo = !result.ask.secret || this.hooks.fault()?.kind === 'echoSecrets';
@@ -83,7 +91,7 @@ export class LabTerminal {
     const fault = this.hooks.fault();
     if (fault?.kind === 'drop') {
       this.write(this.decorate(output.slice(0, Math.ceil(output.length / 2)), false));
-      this.hooks.disconnect();
+      this.disconnect();
       return false;
     }
     if (output === '') return true;
@@ -102,6 +110,7 @@ export class LabTerminal {
       if (next >= lines.length) break;
       const prompt = this.cli.pager.prompt(Math.floor((next * 100) / lines.length));
       this.write(prompt);
+      this.flush();
       const key = await this.input.key();
       if (key === null || this.closed) return false;
       this.write(this.cli.pager.erase(prompt));
@@ -123,8 +132,25 @@ export class LabTerminal {
   }
 
   private write(text: string): void {
-    if (this.closed || this.stream.destroyed || !this.stream.writable) return;
+    this.pending += text;
+  }
+
+  /** Sends what was written, before any wait (keystrokes, the command delay) and before a disconnect. */
+  private flush(): void {
+    const text = this.pending;
+    this.pending = '';
+    if (text === '' || this.closed || this.stream.destroyed || !this.stream.writable) return;
     // Bare '\r' (pager erase) passes as is; every '\n' becomes CRLF, as a terminal line discipline would.
     this.stream.write(text.replace(/\r?\n/g, '\r\n'));
+  }
+
+  private nextLine(): Promise<string | null> {
+    this.flush();
+    return this.input.line();
+  }
+
+  private disconnect(): void {
+    this.flush();
+    this.hooks.disconnect();
   }
 }
