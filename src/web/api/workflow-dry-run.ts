@@ -24,5 +24,5 @@ export async function dryRunWorkflow(
     throw new NetOpsError('PLATFORM_NOT_SUPPORTED', `Workflow "${def.name}" supports ${def.platforms.join(', ')}; ${device.name} is ${device.platform}.`, { field: 'device' });
   }
   const params = validateParams(def.params, input.params);
-  return { workflow: wf.workflowName, version: wf.version, device: device.name, platform: device.platform, params, stages: renderStages(def, params) };
+  return { workflow: wf.workflowName, version: wf.version, device: device.name, platform: device.platform, params, stages: renderStages(def, params, device.platform) };
 }
