@@ -21,7 +21,7 @@ stages:
 const ECHO_WORD = ECHO_NOTE.replace('echo-note', 'echo-word').replace('[A-Za-z0-9 ;._-]', '[A-Za-z0-9 ._-]');
 
 // An author who allows anything but control characters, and quotes the placeholder themselves in one step.
-const ECHO_ANY = `${ECHO_NOTE.replace('echo-note', 'echo-any').replace("'^[A-Za-z0-9 ;._-]{1,200}$'", "'^.*$'")}    - command: echo "note={{note}}"
+const ECHO_ANY = `${ECHO_NOTE.replace('echo-note', 'echo-any').replace("'^[A-Za-z0-9 ;._-]{1,200}$'", () => "'^.*$'")}    - command: echo "note={{note}}"
 `;
 const SMUGGLED = ['hello; touch PWNED', 'hello && touch PWNED', 'hello | touch PWNED', '$(touch PWNED)', '`touch PWNED`', "it's'; touch PWNED; '", 'a"; touch PWNED; "'];
 
