@@ -7,6 +7,7 @@ import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.t
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client.ts';
 import { parseDatabaseUrl, withSearchPath } from './database-url.ts';
 import type { Prisma, PrismaClient } from './prisma-client.ts';
+import { serialTransactions } from './serial-transactions.ts';
 
 /** An open database: the Prisma client the repositories use, and how to close it. */
 export interface Database {
@@ -46,10 +47,10 @@ export async function openDatabase(url: string): Promise<Database> {
     const prisma = new SqlitePrismaClient({ adapter });
     return ready({ prisma, provider: 'sqlite', url, close: () => prisma.$disconnect() }, target.display);
   }
-  const adapter = new PrismaPg(
+  const adapter = serialTransactions(new PrismaPg(
     { connectionString: withSearchPath(target.connectionString, target.schema), connectionTimeoutMillis: 10_000 },
     { schema: target.schema },
-  );
+  ));
   // The two generated clients come from the same models but are distinct types; the repositories are written
   // against the SQLite client's type (prisma-client.ts). This is the one place where the PostgreSQL client is
   // treated as that type.

@@ -90,8 +90,8 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
       logger.warn({ redis: name, err: err.message }, 'Redis connection error (retrying)');
     });
   }
-  const queue = new BullmqRunQueue(producer, config.REDIS_PREFIX);
-  const chatNotifications = new ChatNotificationPublisher(producer, config.REDIS_PREFIX);
+  const queue = new BullmqRunQueue(producer, config.REDIS_PREFIX, logger);
+  const chatNotifications = new ChatNotificationPublisher(producer, config.REDIS_PREFIX, logger);
   const events = new FanoutPublisher(logger).add(new RedisEventPublisher(producer, eventsChannel(config.REDIS_PREFIX)));
   // Chat threads follow runs only when a chat platform is configured.
   if (config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN) events.add(chatNotifications);
@@ -105,7 +105,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   const audit = new PrismaAuditLog(db.prisma, logger);
   events.add(new AuditRunEvents(audit, runs));
   const webhooks = new PrismaWebhookRepository(db.prisma, box);
-  const webhookQueue = new BullmqWebhookQueue(redis, config.REDIS_PREFIX, { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS });
+  const webhookQueue = new BullmqWebhookQueue(redis, config.REDIS_PREFIX, { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS }, logger);
   events.add(new WebhookEventPublisher({ webhooks, queue: webhookQueue }));
   const webhookDeps: WebhookDeps = {
     webhooks, queue: webhookQueue, sender: new HttpWebhookSender(),
@@ -114,7 +114,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   };
   const requestDeps: RequestRunDeps = { workflows, devices, runs, queue, events, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES };
   const schedules = new PrismaScheduleRepository(db.prisma);
-  const scheduleTimer = new BullmqScheduleTimer(redis, config.REDIS_PREFIX);
+  const scheduleTimer = new BullmqScheduleTimer(redis, config.REDIS_PREFIX, logger);
   const scheduleDeps: ScheduleDeps = { schedules, timer: scheduleTimer, workflows, devices, users, requestRun: (r) => requestRun(requestDeps, r) };
   const approvalDeps: ApprovalDeps = { runs, queue, events, allowSelfApproval: config.ALLOW_SELF_APPROVAL };
   const processorDeps: ExecutionProcessorDeps = {

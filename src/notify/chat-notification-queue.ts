@@ -6,6 +6,7 @@ import type { RunRepository } from '../core/ports/run-repository.ts';
 import type { RunEvent } from '../core/runs/run-events.ts';
 import { getRunDetail } from '../core/runs/get-run-detail.ts';
 import { QueueNames } from '../queue/queue-names.ts';
+import { logQueueErrors } from '../queue/queue-errors.ts';
 import type { ChatThreadNotifier } from './chat-thread-notifier.ts';
 
 interface NotificationJob { event: RunEvent }
@@ -14,8 +15,9 @@ interface NotificationJob { event: RunEvent }
 export class ChatNotificationPublisher implements EventPublisher {
   readonly queue: Queue<NotificationJob>;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: Redis, prefix: string, logger: Pick<Logger, 'warn'>) {
     this.queue = new Queue<NotificationJob>(QueueNames.notifications, { connection, prefix });
+    logQueueErrors(this.queue, QueueNames.notifications, logger);
   }
 
   async publish(event: RunEvent): Promise<void> {
@@ -52,6 +54,7 @@ export function startChatNotificationWorker(opts: {
     },
     { connection: opts.connection, prefix: opts.prefix, concurrency: 1 },
   );
+  logQueueErrors(worker, QueueNames.notifications, opts.logger);
   worker.on('failed', (job, err) =>
     opts.logger.warn({ runId: job?.data.event.runId, event: job?.data.event.type, attempt: job?.attemptsMade, err: err.message }, 'chat notification failed'),
   );

@@ -1,7 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { RunQueue } from '../core/ports/run-queue.ts';
+import { hasLiveJob } from './live-job.ts';
 import { QueueNames } from './queue-names.ts';
+import { logQueueErrors } from './queue-errors.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface RunJob { runId: string }
@@ -18,11 +21,12 @@ export class BullmqRunQueue implements RunQueue {
   readonly executions: Queue<ExecutionJob>;
   readonly approvals: Queue<ApprovalExpiryJob>;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: Redis, prefix: string, logger: Pick<Logger, 'warn'>) {
     const opts = { connection, prefix };
     this.runs = new Queue<RunJob>(QueueNames.runs, opts);
     this.executions = new Queue<ExecutionJob>(QueueNames.executions, opts);
     this.approvals = new Queue<ApprovalExpiryJob>(QueueNames.approvals, opts);
+    for (const q of [this.runs, this.executions, this.approvals]) logQueueErrors(q, q.name, logger);
   }
 
   async enqueueRun(runId: string): Promise<void> {
@@ -39,15 +43,12 @@ export class BullmqRunQueue implements RunQueue {
     if (job && (await job.isDelayed())) await job.promote().catch(() => undefined); // it may have just started
   }
 
-  async hasLiveExecutionJob(executionId: string): Promise<boolean> {
-    const job = await this.executions.getJob(executionId);
-    if (!job) return false;
-    const state = await job.getState();
-    if (state === 'completed' || state === 'failed' || state === 'unknown') {
-      await job.remove().catch(() => undefined); // frees the job id so the execution can be queued again
-      return false;
-    }
-    return true;
+  hasLiveExecutionJob(executionId: string): Promise<boolean> {
+    return hasLiveJob(this.executions, executionId);
+  }
+
+  hasApprovalExpiry(runId: string): Promise<boolean> {
+    return hasLiveJob(this.approvals, `expire-${runId}`);
   }
 
   async scheduleApprovalExpiry(runId: string, at: Date): Promise<void> {

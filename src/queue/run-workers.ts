@@ -7,6 +7,7 @@ import { netOpsErrorFromPrisma } from '../db/prisma-errors.ts';
 import { processExecution, type ExecutionProcessorDeps, type ProcessResult } from '../runner/execution-processor.ts';
 import type { ApprovalExpiryJob, ExecutionJob, RunJob } from './bullmq-run-queue.ts';
 import { QueueNames } from './queue-names.ts';
+import { logQueueErrors } from './queue-errors.ts';
 
 /** How long an execution whose database went away waits before it is tried again. */
 const DATABASE_RETRY_MS = 2000;
@@ -67,7 +68,7 @@ export function startRunWorkers(opts: RunWorkersOptions): { close(): Promise<voi
   const workers = [runs, executions, approvals];
   for (const w of workers) {
     w.on('failed', (job, err) => opts.logger.error({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
-    w.on('error', (err) => opts.logger.error({ queue: w.name, err: err.message }, 'worker error'));
+    logQueueErrors(w, w.name, opts.logger);
   }
   return {
     workers,

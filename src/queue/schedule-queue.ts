@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { ScheduleTimer } from '../core/schedules/schedule-timer.ts';
+import { logQueueErrors } from './queue-errors.ts';
 
 /** The queue whose job schedulers fire schedules (not in QueueNames yet: it is new with schedules). */
 export const SCHEDULES_QUEUE = 'schedules';
@@ -18,8 +20,9 @@ export interface ScheduleJob {
 export class BullmqScheduleTimer implements ScheduleTimer {
   readonly queue: Queue<ScheduleJob>;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: Redis, prefix: string, logger: Pick<Logger, 'warn'>) {
     this.queue = new Queue<ScheduleJob>(SCHEDULES_QUEUE, { connection, prefix });
+    logQueueErrors(this.queue, SCHEDULES_QUEUE, logger);
   }
 
   async arm(schedule: { id: string; cron: string; timezone: string }): Promise<void> {

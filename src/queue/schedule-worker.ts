@@ -6,6 +6,7 @@ import { fireSchedule } from '../core/schedules/fire-schedule.ts';
 import type { ScheduleDeps } from '../core/schedules/schedule-deps.ts';
 import { syncSchedules } from '../core/schedules/sync-schedules.ts';
 import { SCHEDULES_QUEUE, type ScheduleJob } from './schedule-queue.ts';
+import { logQueueErrors } from './queue-errors.ts';
 
 export interface ScheduleWorkerOptions {
   connection: Redis;
@@ -49,6 +50,6 @@ export async function startScheduleWorker(opts: ScheduleWorkerOptions): Promise<
   resync.unref();
   worker.on('closed', () => clearInterval(resync));
   worker.on('failed', (job, err) => opts.logger.error({ scheduleId: job?.data.scheduleId, err: err.message }, 'schedule fire failed'));
-  worker.on('error', (err) => opts.logger.error({ queue: SCHEDULES_QUEUE, err: err.message }, 'worker error'));
+  logQueueErrors(worker, SCHEDULES_QUEUE, opts.logger);
   return worker;
 }

@@ -2,11 +2,13 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { deliverWebhook } from '../core/webhooks/deliver-webhook.ts';
+import { recoverWebhookDeliveries } from '../core/webhooks/recover-deliveries.ts';
 import type { WebhookDeps } from '../core/webhooks/webhook-deps.ts';
 import type { AuditEntryInput } from '../core/audit/audit-entry.ts';
 import type { AuditLog } from '../core/ports/audit-log.ts';
 import type { WebhookDeliveryRecord, WebhookRecord } from '../core/webhooks/webhook-records.ts';
 import { QueueNames } from './queue-names.ts';
+import { logQueueErrors } from './queue-errors.ts';
 import type { WebhookJob } from './webhook-queue.ts';
 
 export interface WebhookWorkerOptions {
@@ -18,6 +20,8 @@ export interface WebhookWorkerOptions {
   concurrency?: number;
   /** Where a delivery that gave up is recorded as a WARNING system event (besides the log). */
   audit?: AuditLog;
+  /** How often stored deliveries without a queue job are queued again (default 60 000; 0 = only at start). */
+  recoverEveryMs?: number;
 }
 
 const giveUpEntry = (d: WebhookDeliveryRecord, w: WebhookRecord): AuditEntryInput => ({
@@ -34,7 +38,7 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): Worker<WebhookJo
   const worker = new Worker<WebhookJob>(
     QueueNames.webhooks,
     async (job) => {
-      const outcome = await deliverWebhook(opts.deps, job.data.deliveryId, job.attemptsMade + 1);
+      const outcome = await deliverWebhook(opts.deps, job.data.deliveryId, (job.data.attemptsBefore ?? 0) + job.attemptsMade + 1);
       if (outcome.kind === 'skipped' || outcome.kind === 'succeeded') return outcome.kind;
       const { delivery, webhook } = outcome;
       const context = { webhook: webhook.name, deliveryId: delivery.id, event: delivery.event, attempt: delivery.attempts, responseCode: delivery.responseCode, err: delivery.error };
@@ -48,6 +52,15 @@ export function startWebhookWorker(opts: WebhookWorkerOptions): Worker<WebhookJo
     },
     { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 10 },
   );
-  worker.on('error', (err) => opts.logger.error({ queue: QueueNames.webhooks, err: err.message }, 'worker error'));
+  logQueueErrors(worker, QueueNames.webhooks, opts.logger);
+  // Deliveries stored in the database outlive a Redis that comes back empty: queue them again.
+  const recover = () => void recoverWebhookDeliveries(opts.deps, opts.logger).catch((err: unknown) => opts.logger.warn({ err: String(err) }, 'webhook delivery recovery failed'));
+  recover();
+  const every = opts.recoverEveryMs ?? 60_000;
+  if (every > 0) {
+    const timer = setInterval(recover, every);
+    timer.unref();
+    worker.once('closing', () => clearInterval(timer));
+  }
   return worker;
 }

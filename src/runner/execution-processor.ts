@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { asNetOpsError } from '../core/errors/index.ts';
 import type { DeviceLock, DeviceLockHandle } from '../core/ports/device-lock.ts';
 import type { DeviceRepository } from '../core/ports/device-repository.ts';
-import type { DeviceConnector, DeviceSession, SessionTimeouts } from '../core/ports/device-session.ts';
+import type { DeviceConnector, DeviceEndpoint, DeviceSession, SessionTimeouts } from '../core/ports/device-session.ts';
 import type { EventPublisher } from '../core/ports/event-publisher.ts';
 import type { RunQueue } from '../core/ports/run-queue.ts';
 import type { RunRepository } from '../core/ports/run-repository.ts';
@@ -115,8 +115,10 @@ async function runOnDevice(
 ): Promise<ProcessResult> {
   let session: DeviceSession;
   let jumpHostName: string | null = null;
+  let platform: DeviceEndpoint['platform'];
   try {
     const endpoint = await deps.devices.endpoint(execution.deviceId);
+    platform = endpoint.platform;
     jumpHostName = endpoint.jumpHost?.name ?? null;
     session = await deps.connector.connect(endpoint, deps.timeouts, { strictHostKeys: deps.strictHostKeys });
   } catch (err) {
@@ -132,7 +134,7 @@ async function runOnDevice(
     await deps.devices.markSeen(execution.deviceId, 'online');
     const version = await deps.workflows.findVersion(run.workflowVersionId);
     if (!version) return await journal.fail('WORKFLOW_NOT_FOUND', 'The workflow version of this run no longer exists.');
-    const rendered = renderStages(version.definition, run.params);
+    const rendered = renderStages(version.definition, run.params, platform);
     return await runStages({ deps, run, execution, journal, session, rendered, lock, logger });
   } catch (err) {
     const e = asNetOpsError(err);

@@ -39,7 +39,7 @@ export async function runStages(input: StagesInput): Promise<ProcessResult> {
     await journal.progress({ currentStage: name });
     const outcome = await runStage(
       {
-        executionId: execution.id, session, runs: deps.runs, logger: input.logger,
+        executionId: execution.id, session, runs: deps.runs, logger: input.logger, keepSecrets: deps.keepConfigSecrets,
         onConfigSent: (cmd) => journal.markChangeSent(cmd),
         // Rollback is never cut short by a cancel: it is what makes a cancel safe.
         shouldStop: async () =>

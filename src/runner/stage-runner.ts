@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { asNetOpsError } from '../core/errors/index.ts';
 import type { DeviceSession } from '../core/ports/device-session.ts';
 import type { RunRepository } from '../core/ports/run-repository.ts';
+import { maskConfigSecrets } from '../core/runs/mask-config-secrets.ts';
 import type { Stage } from '../core/runs/run-status.ts';
 import { evaluateCheck } from '../core/workflows/output-checks.ts';
 import type { RenderedStep } from '../core/workflows/render-stages.ts';
@@ -26,11 +27,15 @@ export interface StageContext {
   onConfigSent(command: string): Promise<void>;
   /** Checked between commands: true stops the stage (cancellation). */
   shouldStop(): Promise<boolean>;
+  /** SNAPSHOT_KEEP_SECRETS: store outputs as the device printed them (otherwise config secrets are masked). */
+  keepSecrets: boolean;
 }
 
 /** Runs one stage's steps in order, storing every command result as it completes; stops at the first failure. */
 export async function runStage(ctx: StageContext, stage: Stage, steps: readonly RenderedStep[]): Promise<StageOutcome> {
   const outcome: StageOutcome = { ok: true, commands: 0, reason: null, errorCode: null, changeSent: false };
+  // Checks run on the raw output; what is stored (output, and the reason that quotes it) is masked like snapshots.
+  const stored = (text: string): string => (ctx.keepSecrets ? text : maskConfigSecrets(text));
   for (const step of steps) {
     if (await ctx.shouldStop()) return { ...outcome, ok: false, reason: 'cancelled', errorCode: 'CANCELLED' };
     try {
@@ -38,10 +43,11 @@ export async function runStage(ctx: StageContext, stage: Stage, steps: readonly 
         const out = await ctx.session.run(step.command);
         const check = evaluateCheck(step.expect, out.output);
         const verdict = out.errorMarker ? 'error' : check.passed ? 'passed' : 'failed';
-        const reason = out.errorMarker ? `device reported: ${out.errorMarker}` : check.reason;
+        const rawReason = out.errorMarker ? `device reported: ${out.errorMarker}` : check.reason;
+        const reason = rawReason === null ? null : stored(rawReason);
         // out.command is the session's masked copy: a secret typed into a param never reaches storage.
         await ctx.runs.addCommandResult({
-          executionId: ctx.executionId, stage, mode: 'exec', command: out.command, output: out.output,
+          executionId: ctx.executionId, stage, mode: 'exec', command: out.command, output: stored(out.output),
           durationMs: out.durationMs, verdict, check: step.expect, reason, errorMarker: out.errorMarker,
         });
         outcome.commands++;
@@ -55,7 +61,7 @@ export async function runStage(ctx: StageContext, stage: Stage, steps: readonly 
         });
         for (const out of outputs) {
           await ctx.runs.addCommandResult({
-            executionId: ctx.executionId, stage, mode: 'config', command: out.command, output: out.output,
+            executionId: ctx.executionId, stage, mode: 'config', command: out.command, output: stored(out.output),
             durationMs: out.durationMs, verdict: out.errorMarker ? 'error' : 'passed', check: null,
             reason: out.errorMarker ? `device reported: ${out.errorMarker}` : null, errorMarker: out.errorMarker,
           });

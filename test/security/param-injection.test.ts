@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab/index.ts';
 import { importWorkflow } from '../../src/main/commands/admin-commands.ts';
@@ -18,6 +19,11 @@ stages:
 
 // The same, with a pattern that leaves shell metacharacters out: what a Linux workflow should do.
 const ECHO_WORD = ECHO_NOTE.replace('echo-note', 'echo-word').replace('[A-Za-z0-9 ;._-]', '[A-Za-z0-9 ._-]');
+
+// An author who allows anything but control characters, and quotes the placeholder themselves in one step.
+const ECHO_ANY = `${ECHO_NOTE.replace('echo-note', 'echo-any').replace("'^[A-Za-z0-9 ;._-]{1,200}$'", () => "'^.*$'")}    - command: echo "note={{note}}"
+`;
+const SMUGGLED = ['hello; touch PWNED', 'hello && touch PWNED', 'hello | touch PWNED', '$(touch PWNED)', '`touch PWNED`', "it's'; touch PWNED; '", 'a"; touch PWNED; "'];
 
 const CONTROL = [
   ['newline', 'ok\nshow running-config'], ['carriage return', 'ok\rreload'], ['CRLF', 'ok\r\nreload'], ['NUL', 'ok\u0000x'],
@@ -54,6 +60,7 @@ describe('params that try to smuggle a second command', () => {
     await t.ctx.devices.upsert({ name: 'lab-linux-1', host: host.host, port: host.port, platform: 'linux', credentialName: 'linux' });
     await importWorkflow(t.ctx, ECHO_NOTE, 'test');
     await importWorkflow(t.ctx, ECHO_WORD, 'test');
+    await importWorkflow(t.ctx, ECHO_ANY, 'test');
   });
   afterAll(async () => {
     await linux?.close();
@@ -87,12 +94,34 @@ describe('params that try to smuggle a second command', () => {
     await expectRefused(await post('echo-word', 'lab-linux-1', { note: 'hello; id' }), 'note', before);
   });
 
-  it('passes ";" verbatim inside one command line when the pattern allows it: on a real Linux shell that is a second command', async () => {
+  it('sends ";" as part of one quoted word when the pattern allows it', async () => {
     const res = await post('echo-note', 'lab-linux-1', { note: 'hello; id' });
     expect(res.statusCode, res.body).toBe(202);
     expect(await waitForRun(t, (res.json() as { id: string }).id)).toBe('succeeded');
-    // One exec request carrying the whole line: `sh -c "echo hello; id"` on a real host would also run `id`.
-    // The lab's shell does not split on ';', so this documents what reaches the device; the guard is the pattern.
-    expect(linux.devices[0]!.commandLog).toEqual(['echo hello; id']);
+    expect(linux.devices[0]!.commandLog.at(-1)).toBe("echo 'hello; id'");
+  });
+
+  it.each(SMUGGLED)('on Linux, %j reaches the host as one word of one command, which a real shell runs once', async (note) => {
+    const host = linux.devices[0]!;
+    const sent = host.commandLog.length;
+    const res = await post('echo-any', 'lab-linux-1', { note });
+    expect(res.statusCode, res.body).toBe(202);
+    const id = (res.json() as { id: string }).id;
+    expect(await waitForRun(t, id)).toBe('succeeded');
+    // Two steps, two exec requests: nothing else reached the host.
+    const lines = host.commandLog.slice(sent);
+    expect(lines).toHaveLength(2);
+    // The exact lines the host received, run by a real bash in an empty directory: each prints the value
+    // verbatim and creates no file (PWNED would be listed by ls).
+    for (const [line, printed] of [[lines[0]!, note], [lines[1]!, `note=${note}`]] as const) {
+      const out = execFileSync('/bin/bash', ['-c', `cd "$(mktemp -d)" && ${line} && ls`], { encoding: 'utf8' });
+      expect(out).toBe(`${printed}\n`);
+    }
+  });
+
+  it('refuses to save a Linux workflow whose placeholder sits where no quoting holds ($(…), backticks)', async () => {
+    const nested = ECHO_ANY.replace('echo-any', 'echo-nested').replace('echo {{note}}', 'echo $(printf %s {{note}})');
+    await expect(importWorkflow(t.ctx, nested, 'test')).rejects.toThrow(/\{\{note\}\} sits where a Linux shell value cannot be quoted/);
+    expect(await t.ctx.workflows.findCurrent('echo-nested')).toBeNull();
   });
 });

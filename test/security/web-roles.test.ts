@@ -59,16 +59,6 @@ const NEEDS: Record<string, Need> = {
 /** Routes anyone may call: health, login, assets, the API description, and the chat endpoints (signed instead). */
 const PUBLIC = [/^GET \/(healthz|readyz|login)$/, /^POST \/login$/, /^POST \/logout$/, /^GET \/assets\//, /^GET \/api\/docs/, /^GET \/api\/v1\/openapi\.json$/, /^POST \/(slack\/events|discord\/interactions)$/];
 
-/**
- * Routes whose role is checked by the use case after the body is validated or the record looked up: with an
- * empty body or a missing record a lower role gets that 400/404 first. The last test checks them with real
- * records and valid bodies.
- */
-const CHECKED_AFTER_LOOKUP = new Set([
-  'POST /api/v1/webhooks', 'PATCH /api/v1/webhooks/:id',
-  'POST /api/v1/schedules', 'PATCH /api/v1/schedules/:id',
-]);
-
 /** A record that does not exist for every path parameter: no request here may change anything. */
 const concrete = (path: string) => path.replace(/:ref\b/g, '999999').replace(/:[A-Za-z]+/g, 'no-such-record-0');
 const rank = (r: Role) => ROLES.indexOf(r);
@@ -130,8 +120,8 @@ describe('web and API routes × roles', () => {
         const res = await call(route, role);
         checked++;
         const allowed = need === 'object' || rank(role) >= rank(need);
-        const refused = res.statusCode === 403 || (CHECKED_AFTER_LOOKUP.has(route) && (res.statusCode === 400 || res.statusCode === 404));
-        const ok = res.statusCode < 500 && (allowed ? res.statusCode !== 401 && res.statusCode !== 403 : refused);
+        // The role comes first: below it, 403 even though the body is empty and the record does not exist.
+        const ok = res.statusCode < 500 && (allowed ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === 403);
         if (!ok) wrong.push(`${route} as ${role} (needs ${need}) → ${res.statusCode}`);
       }
     }
@@ -163,6 +153,12 @@ describe('web and API routes × roles', () => {
     await expectStatus('viewer', 'POST', '/schedules', 403, { ...scheduleBody, name: 'roles-schedule-viewer' });
     await expectStatus('viewer', 'PATCH', `/schedules/${scheduleId}`, 403, { enabled: false });
     await expectStatus('viewer', 'DELETE', `/schedules/${scheduleId}`, 403);
+    // Invalid bodies and unknown records: the role is checked before either is looked at.
+    for (const [method, url] of [['POST', '/webhooks'], ['PATCH', `/webhooks/${hookId}`], ['PATCH', '/webhooks/no-such-hook'], ['POST', '/webhooks/no-such-hook/test'],
+      ['POST', `/webhooks/${hookId}/deliveries/no-such-delivery/redeliver`], ['POST', '/schedules'], ['PATCH', `/schedules/${scheduleId}`], ['PATCH', '/schedules/no-such-schedule'],
+      ['DELETE', '/schedules/no-such-schedule']] as const) {
+      await expectStatus('viewer', method, url, 403, method === 'DELETE' ? undefined : { name: 42, url: 'not a url', cron: 'never', enabled: 'maybe' });
+    }
     const me = (await as('viewer', 'GET', '/users/me')).json() as { id: string };
     await expectStatus('viewer', 'GET', `/users/${me.id}/tokens`, 200);
     expect(wrong).toEqual([]);

@@ -73,7 +73,7 @@ export async function rejectRun(deps: ApprovalDeps, ref: RunRef, decider: Decide
 }
 
 /** The approval TTL ran out (delayed job). A run decided meanwhile is left alone. */
-export async function expireApproval(deps: ApprovalDeps, runId: string): Promise<boolean> {
+export async function expireApproval(deps: Pick<ApprovalDeps, 'runs' | 'events' | 'now'>, runId: string): Promise<boolean> {
   const run = await deps.runs.get({ id: runId });
   if (!run || run.status !== 'pending_approval') return false;
   const now = deps.now?.() ?? new Date();

@@ -11,4 +11,6 @@ export interface RunQueue {
   hasLiveExecutionJob(executionId: string): Promise<boolean>;
   /** Moves a pending_approval run to expired at expiresAt unless decided first. */
   scheduleApprovalExpiry(runId: string, at: Date): Promise<void>;
+  /** Whether the run's approval-expiry job is still waiting (false: none, e.g. Redis came back empty). */
+  hasApprovalExpiry(runId: string): Promise<boolean>;
 }

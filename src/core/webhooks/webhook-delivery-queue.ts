@@ -3,5 +3,11 @@
  * queueing one delivery twice is a no-op; retries with back-off are the queue's business.
  */
 export interface WebhookDeliveryQueue {
-  enqueueDelivery(deliveryId: string): Promise<void>;
+  /**
+   * `attemptsMade`: tries the delivery already had (a recovered delivery keeps its count, so it gets only the
+   * attempts left); `delayMs`: wait before the first try (a recovered retry keeps its back-off).
+   */
+  enqueueDelivery(deliveryId: string, options?: { attemptsMade?: number; delayMs?: number }): Promise<void>;
+  /** Whether the delivery's job is waiting, delayed or active (false: none, e.g. Redis came back empty). */
+  hasLiveDelivery(deliveryId: string): Promise<boolean>;
 }

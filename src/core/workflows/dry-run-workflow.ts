@@ -28,5 +28,5 @@ export async function dryRunWorkflow(deps: DryRunDeps, input: { workflow: string
     throw new NetOpsError('PLATFORM_NOT_SUPPORTED', `${def.name} supports ${def.platforms.join(', ')}; ${device.name} is ${device.platform}.`, { field: 'device', platform: device.platform });
   }
   const params = validateParams(def.params, input.params);
-  return { workflow: wf.workflowName, version: wf.version, device: device.name, platform: device.platform, params, stages: renderStages(def, params) };
+  return { workflow: wf.workflowName, version: wf.version, device: device.name, platform: device.platform, params, stages: renderStages(def, params, device.platform) };
 }

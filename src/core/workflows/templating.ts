@@ -1,6 +1,7 @@
 import { NetOpsError, validationError } from '../errors/index.ts';
 import { controlCharacterMessage, findControlCharacter } from './control-characters.ts';
 import { PARAM_NAME_PATTERN, type ParamValue } from './param-spec.ts';
+import { shellContexts, shellValue, UNSAFE_SHELL_PLACEHOLDER } from './shell-quote.ts';
 
 // `{{name}}` with optional spaces inside the braces.
 const PLACEHOLDER = /\{\{ *([^{}]*?) *\}\}/g;
@@ -39,11 +40,14 @@ export function escapeRegex(text: string): string {
 /**
  * Substitutes `{{name}}` placeholders in one pass (a value containing `{{x}}` is not expanded again).
  * Refuses control characters in values even though validateParams already did: defence in depth against
- * a caller that skipped validation.
+ * a caller that skipped validation. `shell` (Linux targets): each value becomes one quoted shell word.
  */
-export function renderTemplate(template: string, values: Record<string, ParamValue>, opts?: { escapeRegex?: boolean }): string {
+export function renderTemplate(template: string, values: Record<string, ParamValue>, opts?: { escapeRegex?: boolean; shell?: boolean }): string {
   assertWellFormed(template);
+  const contexts = opts?.shell ? shellContexts(template) : null;
+  let at = 0;
   return template.replace(PLACEHOLDER, (_match, name: string) => {
+    const context = contexts?.[at++];
     if (!Object.hasOwn(values, name)) {
       const known = Object.keys(values);
       throw templateError(name, `unknown param {{${name}}}; known params: ${known.length > 0 ? known.join(', ') : 'none'}`);
@@ -58,6 +62,9 @@ export function renderTemplate(template: string, values: Record<string, ParamVal
       const message = controlCharacterMessage(name, hit);
       throw validationError('PARAM_INVALID', message, [{ field: name, message }]);
     }
-    return opts?.escapeRegex ? escapeRegex(text) : text;
+    if (context === undefined) return opts?.escapeRegex ? escapeRegex(text) : text;
+    const quoted = shellValue(text, context);
+    if (quoted === null) throw templateError(name, `{{${name}}} ${UNSAFE_SHELL_PLACEHOLDER}`);
+    return quoted;
   });
 }

@@ -3,6 +3,7 @@ import { STAGES, type Stage } from '../runs/run-status.ts';
 import { CHECK_KINDS, type CheckSpec } from './check-spec.ts';
 import type { ParamSpec } from './param-spec.ts';
 import type { StepSpec } from './step-spec.ts';
+import { shellContexts, UNSAFE_SHELL_PLACEHOLDER } from './shell-quote.ts';
 import { templateParamNames } from './templating.ts';
 
 export interface ReferenceIssue {
@@ -10,19 +11,28 @@ export interface ReferenceIssue {
   message: string;
 }
 
-type DefinitionShape = { params: Record<string, ParamSpec>; stages: Partial<Record<Stage, StepSpec[]>> };
+type DefinitionShape = { params: Record<string, ParamSpec>; stages: Partial<Record<Stage, StepSpec[]>>; platforms?: readonly string[] };
 
 // Stages that must not change the device: a failed pre-check means "nothing changed" (execution `failed`).
 const READ_ONLY_STAGES: readonly Stage[] = ['pre_check', 'post_check'];
 
 /**
  * Cross-field rules zod cannot express per field: every {{name}} is a declared param, check regexes
- * compile once params are substituted, and pre/post checks hold no config steps.
+ * compile once params are substituted, pre/post checks hold no config steps, and on Linux every
+ * placeholder sits where its value can be quoted as one shell word.
  */
 export function checkWorkflowReferences(def: DefinitionShape): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   const declared = Object.keys(def.params);
 
+  const shell = def.platforms?.includes('linux') ?? false;
+  const checkCommand = (template: string, path: (string | number)[]): void => {
+    if (!checkTemplate(template, path) || !shell) return;
+    const used = [...template.matchAll(/\{\{ *([a-z][a-z0-9_]*) *\}\}/g)].map((m) => m[1] ?? '');
+    shellContexts(template).forEach((context, i) => {
+      if (context === 'unsafe') issues.push({ path, message: `{{${used[i] ?? ''}}} ${UNSAFE_SHELL_PLACEHOLDER}` });
+    });
+  };
   const checkTemplate = (template: string, path: (string | number)[]): boolean => {
     let names: string[];
     try {
@@ -65,9 +75,9 @@ export function checkWorkflowReferences(def: DefinitionShape): ReferenceIssue[] 
         if (READ_ONLY_STAGES.includes(stage)) {
           issues.push({ path: [...at, 'mode'], message: `${stage} must not change the device: config steps belong in implementation or rollback` });
         }
-        step.commands.forEach((command, j) => checkTemplate(command, [...at, 'commands', j]));
+        step.commands.forEach((command, j) => checkCommand(command, [...at, 'commands', j]));
       } else {
-        checkTemplate(step.command, [...at, 'command']);
+        checkCommand(step.command, [...at, 'command']);
         if (step.expect) checkExpect(step.expect, [...at, 'expect']);
       }
     });

@@ -14,7 +14,7 @@ import { scheduleSchema } from './schemas/misc-schemas.ts';
 const listQuery = z.object({ ...pageQuery, workflow: z.string().max(128).optional(), enabled: z.enum(['true', 'false']).optional() });
 const tag = 'schedules';
 
-/** Schedules: anyone signed in may look; the core use cases let operators and up create, change and delete. */
+/** Schedules: anyone signed in may look; operators and up create, change and delete (role checked before the body). */
 export async function schedulesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = ctx.scheduleDeps;
   const audit = (action: string, id: string, oldValue: unknown, newValue: unknown) => ({ type: 'RUN' as const, action, objectType: 'schedule', objectId: id, oldValue, newValue });
@@ -29,7 +29,7 @@ export async function schedulesRoutes(app: FastifyInstance, ctx: AppContext): Pr
   });
 
   apiRoute(app, {
-    method: 'POST', url: '/schedules', tag, operationId: 'createSchedule', summary: 'Add a schedule',
+    method: 'POST', url: '/schedules', tag, operationId: 'createSchedule', summary: 'Add a schedule', role: ['operator', 'creating a schedule'],
     description: 'Operators and up. Created by an approver, its runs skip approval.',
     body: scheduleInputSchema, response: { 201: scheduleSchema }, errors: [403, 404, 409, 422],
     handler: async ({ body, user, req, reply }) => {
@@ -47,7 +47,7 @@ export async function schedulesRoutes(app: FastifyInstance, ctx: AppContext): Pr
   });
 
   apiRoute(app, {
-    method: 'PATCH', url: '/schedules/:id', tag, operationId: 'updateSchedule', summary: 'Change a schedule',
+    method: 'PATCH', url: '/schedules/:id', tag, operationId: 'updateSchedule', summary: 'Change a schedule', role: ['operator', 'changing a schedule'],
     description: 'Operators and up; `params`, when given, replaces the whole set.',
     params: idOrNameParams, body: schedulePatchSchema, response: { 200: scheduleSchema }, errors: [403, 404, 409, 422],
     handler: async ({ params, body, user, req }) => {
@@ -59,7 +59,7 @@ export async function schedulesRoutes(app: FastifyInstance, ctx: AppContext): Pr
   });
 
   apiRoute(app, {
-    method: 'DELETE', url: '/schedules/:id', tag, operationId: 'deleteSchedule', summary: 'Delete a schedule',
+    method: 'DELETE', url: '/schedules/:id', tag, operationId: 'deleteSchedule', summary: 'Delete a schedule', role: ['operator', 'deleting a schedule'],
     params: idOrNameParams, response: { 204: null }, errors: [403, 404],
     handler: async ({ params, user, req }) => {
       const removed = await deleteSchedule(deps, params.id, user);

@@ -24,8 +24,9 @@ const deliveryParams = z.object({ id: z.string().min(1).max(200), deliveryId: z.
 const tag = 'webhooks';
 
 /**
- * Webhooks: anyone signed in may look (no secrets; URLs and header values only to admins); the core
- * use cases let admins change and test them.
+ * Webhooks: anyone signed in may look (no secrets; URLs and header values only to admins); admins change and
+ * test them. Each route declares its role so the check comes before the body and the webhook are looked at (a
+ * viewer gets 403, never 400 or 404); the core use cases check it again.
  */
 export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps = ctx.webhookDeps;
@@ -39,7 +40,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   apiRoute(app, {
-    method: 'POST', url: '/webhooks', tag, operationId: 'createWebhook', summary: 'Add a webhook',
+    method: 'POST', url: '/webhooks', tag, operationId: 'createWebhook', summary: 'Add a webhook', role: ['admin', 'managing webhooks'],
     description: 'Admins only. A secret generated for you is in this response only.',
     body: webhookInputSchema, response: { 201: createdWebhookSchema }, errors: [403, 409],
     handler: async ({ body, user, req, reply }) => {
@@ -57,7 +58,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   apiRoute(app, {
-    method: 'PATCH', url: '/webhooks/:id', tag, operationId: 'updateWebhook', summary: 'Change a webhook',
+    method: 'PATCH', url: '/webhooks/:id', tag, operationId: 'updateWebhook', summary: 'Change a webhook', role: ['admin', 'managing webhooks'],
     description: 'Admins only. `secret` rotates the signing secret.',
     params: idOrNameParams, body: webhookPatchSchema, response: { 200: webhookSchema }, errors: [403, 404, 409],
     handler: async ({ params, body, user, req }) => {
@@ -69,7 +70,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   apiRoute(app, {
-    method: 'DELETE', url: '/webhooks/:id', tag, operationId: 'deleteWebhook', summary: 'Delete a webhook',
+    method: 'DELETE', url: '/webhooks/:id', tag, operationId: 'deleteWebhook', summary: 'Delete a webhook', role: ['admin', 'managing webhooks'],
     description: 'Admins only.', params: idOrNameParams, response: { 204: null }, errors: [403, 404],
     handler: async ({ params, user, req }) => {
       const removed = await deleteWebhook(deps, params.id, user);
@@ -79,7 +80,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   apiRoute(app, {
-    method: 'POST', url: '/webhooks/:id/test', tag, operationId: 'testWebhook', summary: 'Send a test event now',
+    method: 'POST', url: '/webhooks/:id/test', tag, operationId: 'testWebhook', summary: 'Send a test event now', role: ['admin', 'testing a webhook'],
     description: "Admins only. Answers the receiver's status, latency and an excerpt of its answer.",
     params: idOrNameParams, response: { 200: webhookTestSchema }, errors: [403, 404],
     handler: async ({ params, user }) => {
@@ -111,6 +112,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   apiRoute(app, {
     method: 'POST', url: '/webhooks/:id/deliveries/:deliveryId/redeliver', tag, operationId: 'redeliverWebhookDelivery', summary: 'Queue a delivery again',
+    role: ['admin', 'redelivering a webhook event'],
     description: 'Admins only.', params: deliveryParams, response: { 202: deliverySchema }, errors: [403, 404, 422],
     handler: async ({ params, user }) => presentDelivery(await redeliverWebhook(deps, params.id, params.deliveryId, user)),
   });

@@ -17,12 +17,29 @@ describe('maskConfigSecrets', () => {
     ['  key-string 7 1511021F07', '  key-string 7 <masked>'],
     ['set system root-authentication encrypted-password "$6$abc"', 'set system root-authentication encrypted-password <masked>'],
     ['  authentication-key "$9$xyz"; ## SECRET-DATA', '  authentication-key <masked>; ## SECRET-DATA'],
+    ['username netops privilege 15 secret 0 Cle4rText!', 'username netops privilege 15 secret 0 <masked>'],
+    ['username netops privilege 15 password 0 Cle4rText!', 'username netops privilege 15 password 0 <masked>'],
+    ['enable password 0 Cle4rText!', 'enable password 0 <masked>'],
+    [' key 7 0822455D0A16', ' key 7 <masked>'],
+    ['snmp-server community s3cret-ro RO 10', 'snmp-server community <masked> RO 10'],
+    ['snmp-server host 192.0.2.9 version 2c s3cret-trap', 'snmp-server host 192.0.2.9 version 2c <masked>'],
+    ['snmp-server host 192.0.2.9 informs version 2c s3cret-trap udp-port 162', 'snmp-server host 192.0.2.9 informs version 2c <masked> udp-port 162'],
+    ['snmp-server user admin network-admin auth md5 0x1a2b priv 0x3c4d localizedkey', 'snmp-server user admin network-admin auth md5 <masked> priv <masked> localizedkey'],
+    ['snmp-server user ops grp v3 auth sha Auth-Pw priv aes 128 Priv-Pw', 'snmp-server user ops grp v3 auth sha <masked> priv aes 128 <masked>'],
+    ['tacacs-server host 192.0.2.5 key 7 0822455D0A16', 'tacacs-server host 192.0.2.5 key 7 <masked>'],
+    ['radius-server host 192.0.2.6 auth-port 1812 key Rad1us', 'radius-server host 192.0.2.6 auth-port 1812 key <masked>'],
+    ['set system login user netops authentication plain-text-password-value "Cle4r Text"', 'set system login user netops authentication plain-text-password-value <masked>'],
+    ['        plain-text-password-value Cle4rText;', '        plain-text-password-value <masked>'],
+    ['set snmp community s3cret authorization read-only', 'set snmp community <masked> authorization read-only'],
+    ['    community s3cret {', '    community <masked> {'],
+    ['    community s3cret;', '    community <masked>;'],
   ])('masks %s', (line, masked) => {
     expect(maskConfigSecrets(line)).toBe(masked);
   });
 
   it('leaves ordinary lines alone', () => {
-    const config = 'hostname r1\nkey chain OSPF-KEYS\ninterface Loopback0\n description password-reset portal\n';
+    const config = 'hostname r1\nkey chain OSPF-KEYS\ninterface Loopback0\n description password-reset portal\n'
+      + '    community CUST-A members 65000:100;\nsnmp-server host 192.0.2.9 version 3 priv ops\n';
     expect(maskConfigSecrets(config)).toBe(config);
     expect(maskConfigSecrets('key chain OSPF-KEYS')).toBe('key chain OSPF-KEYS');
   });

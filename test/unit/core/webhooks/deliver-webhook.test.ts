@@ -26,7 +26,7 @@ describe('deliverWebhook', () => {
     dns = { 'hooks.example.com': '93.184.216.34' };
     deps = {
       webhooks: repo,
-      queue: { enqueueDelivery: async (id) => void queued.push(id) },
+      queue: { enqueueDelivery: async (id) => void queued.push(id), hasLiveDelivery: async () => false },
       targets: {
         resolve: async (host) => {
           const address = dns[host];
