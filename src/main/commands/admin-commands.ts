@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
-import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Command } from 'commander';
 import { isRole, ROLES } from '../../core/approvals/roles.ts';
 import { deviceInputSchema } from '../../core/devices/device-input-schema.ts';
@@ -55,7 +54,8 @@ export function registerAdminCommands(program: Command): void {
       const [password] = readStdinLines(o.passwordStdin ? 1 : 0);
       await withContext(async (ctx) => {
         if (await ctx.users.findByName(name)) throw new NetOpsError('ALREADY_EXISTS', `User "${name}" already exists.`, { field: 'name' });
-        const passwordHash = password ? await argon2Hash(password) : null;
+        // The native hasher is loaded by the commands that set a password only.
+        const passwordHash = password ? await (await import('@node-rs/argon2')).hash(password) : null;
         const created = await ctx.users.create({ name, role, passwordHash, slackId: o.slackId, discordId: o.discordId });
         await ctx.audit.record({ type: 'AUTH', action: 'user.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: created.id, newValue: { name, role, slackId: o.slackId ?? null, discordId: o.discordId ?? null, password: password ? 'set' : null } });
         say(`User ${name} created with role ${role}.`);
