@@ -6,6 +6,7 @@ import { createAppContext, type AppContext } from '../app-context.ts';
 import { cliConfig } from '../cli-support.ts';
 import type { DemoSeed } from '../demo-seed.ts';
 import { createLogger } from '../logger.ts';
+import { applyMemoryTuning } from '../memory-tuning.ts';
 import { ensureRedis } from '../runtime-redis.ts';
 import { startServices, stopOnSignal } from '../start-services.ts';
 
@@ -35,6 +36,7 @@ async function serve(what: { web: boolean; worker: boolean; demo?: boolean; priv
   if (redis?.started) logger.info({ url: redis.url }, 'Redis was not reachable at REDIS_URL: started a private redis-server (data under DATA_DIR/redis)');
   if (!config.SLACK_BOT_TOKEN) logger.info('Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to connect)');
   if (!config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY) logger.info('Discord is off (set DISCORD_TOKEN / DISCORD_PUBLIC_KEY to connect)');
+  applyMemoryTuning(config, what);
   const ctx = await createAppContext(config, logger);
   const { lab, seed } = what.demo ? await startDemoLab(ctx) : { lab: null, seed: null };
   const services = await startServices(ctx, what);
