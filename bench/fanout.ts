@@ -36,6 +36,7 @@ export async function fanoutBench(opts: FanoutOptions): Promise<Record<string, u
         rssPeakSampled = Math.max(rssPeakSampled, worker.rssMb());
         void stack.redisMemory().then((m) => (redisPeak = Math.max(redisPeak, m.usedMb)), () => undefined);
       }, 500);
+      const cpu0 = worker.cpuSeconds();
       const t0 = performance.now();
       let done!: (s: string) => void;
       const finished = new Promise<string>((r) => (done = r));
@@ -53,6 +54,8 @@ export async function fanoutBench(opts: FanoutOptions): Promise<Record<string, u
         succeeded: executions.filter((e) => e.status === 'succeeded').length,
         redis_used_mb: { before: redisBefore.usedMb, peak_sampled: redisPeak, after: redisAfter.usedMb },
         worker_rss_peak_sampled_mb: rssPeakSampled,
+        // CPU the worker used (user + system): less noisy than wall time on a shared machine.
+        worker_cpu_s: Math.round((worker.cpuSeconds() - cpu0) * 10) / 10,
       };
     };
     // First contact pins 1,000 host keys (trust on first use); the second run is the steady state.

@@ -79,16 +79,22 @@ export function killOnExit(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** `node [--cpu-prof] bin/netops.js ARGS`: BENCH_CPU_PROF=DIR writes a .cpuprofile per process there. */
+/**
+ * `node [--cpu-prof] [BENCH_NODE_ARGS] bin/netops.js ARGS`: BENCH_CPU_PROF=DIR writes a .cpuprofile per process
+ * there; BENCH_NODE_ARGS (space separated) passes flags NODE_OPTIONS refuses, e.g. --trace-gc.
+ */
 function spawnNetops(args: string[], env: Record<string, string>): ChildProcess {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  return killOnExit(spawn(process.execPath, [...prof, 'bin/netops.js', ...args], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return killOnExit(spawn(process.execPath, [...prof, ...nodeArgs, 'bin/netops.js', ...args], {
     // JSON logs (LOG_LEVEL info, as in production) are written and discarded (BENCH_CHILD_LOGS=1 shows them).
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp',
       // BENCH_NODE_OPTIONS: V8 flags for the netops processes (e.g. --max-semi-space-size=4) to compare memory tuning.
       ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       ...env,
+      // BENCH_NETOPS_ENV='K=V K=V': settings for the netops processes, e.g. WORKER_HEAP_GROWTH_PERCENT=0 to compare.
+      ...Object.fromEntries((process.env.BENCH_NETOPS_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     },
     stdio: ['ignore', process.env.BENCH_CHILD_LOGS ? 'inherit' : 'ignore', 'inherit'],
   }));

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   DEVICE_LOCK_TTL_MS: int(1_000, 3_600_000).default(60_000),
   /** A job whose worker stops renewing its lock this long is handed to another worker (BullMQ stalled check). */
   WORKER_JOB_LOCK_MS: int(1_000, 600_000).default(30_000),
+  /** A worker's heap grows by at most this % of what is live before a full collection; 0 = V8's default (up to 300%). */
+  WORKER_HEAP_GROWTH_PERCENT: int(0, 1000).default(100),
   /** Stop starting new devices of a run after this many failed implementations; 0 = never stop. */
   FANOUT_STOP_AFTER_FAILURES: int(0, 100_000).default(1),
   /** Store running configs with passwords, secrets and keys as they are (default: masked). */

@@ -1,10 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { NetOpsError } from '../core/errors/index.ts';
-import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.ts';
-import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client.ts';
 import { parseDatabaseUrl, withSearchPath } from './database-url.ts';
 import type { Prisma, PrismaClient } from './prisma-client.ts';
 import { serialTransactions } from './serial-transactions.ts';
@@ -43,10 +39,15 @@ export async function openDatabase(url: string): Promise<Database> {
     } catch (err) {
       throw new NetOpsError('DATABASE_UNAVAILABLE', `cannot create the folder of the SQLite database ${target.path}: ${(err as Error).message}`, undefined, { cause: err });
     }
+    // Only the configured provider's generated client and driver adapter are loaded (each is megabytes of code).
+    const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
+    const { PrismaClient: SqlitePrismaClient } = await import('../generated/sqlite/client.ts');
     const adapter = sqliteAdapter(new PrismaBetterSqlite3({ url: target.path, timeout: SQLITE_BUSY_TIMEOUT_MS }));
     const prisma = new SqlitePrismaClient({ adapter });
     return ready({ prisma, provider: 'sqlite', url, close: () => prisma.$disconnect() }, target.display);
   }
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const { PrismaClient: PostgresPrismaClient } = await import('../generated/postgres/client.ts');
   const adapter = serialTransactions(new PrismaPg(
     { connectionString: withSearchPath(target.connectionString, target.schema), connectionTimeoutMillis: 10_000 },
     { schema: target.schema },

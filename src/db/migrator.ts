@@ -2,8 +2,6 @@ import { NetOpsError } from '../core/errors/index.ts';
 import { parseDatabaseUrl, withSearchPath, type DatabaseTarget } from './database-url.ts';
 import { checksumMatches, defaultMigrationsDir, readMigrations, type MigrationFile } from './migration-files.ts';
 import type { AppliedMigration, MigrationStore } from './migration-store.ts';
-import { PostgresMigrationStore } from './postgres-migration-store.ts';
-import { SqliteMigrationStore } from './sqlite-migration-store.ts';
 
 export interface ApplyMigrationsOptions {
   /** Receives one human-readable line per step. Default: silent. */
@@ -59,7 +57,9 @@ export async function applyMigrations(url: string, opts: ApplyMigrationsOptions 
 
 async function openStore(target: DatabaseTarget, where: string): Promise<MigrationStore> {
   try {
-    if (target.provider === 'sqlite') return new SqliteMigrationStore(target.path);
+    // Each store loads its own driver (better-sqlite3 or pg): only the configured one is loaded.
+    if (target.provider === 'sqlite') return new (await import('./sqlite-migration-store.ts')).SqliteMigrationStore(target.path);
+    const { PostgresMigrationStore } = await import('./postgres-migration-store.ts');
     return await PostgresMigrationStore.connect(withSearchPath(target.connectionString, target.schema), target.schema);
   } catch (err) {
     throw new NetOpsError('DATABASE_UNAVAILABLE', `cannot open ${where} to apply migrations: ${(err as Error).message}`, undefined, { cause: err });

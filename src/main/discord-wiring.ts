@@ -6,6 +6,7 @@ import { RunThreadPoster } from '../chat/discord/run-thread-poster.ts';
 import { ChatThreadMemory } from '../notify/chat-thread-memory.ts';
 import type { AppContext } from './app-context.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
+import { discordOffReason } from './chat-wiring.ts';
 
 /** DISCORD_APPROVER_ROLE_IDS: comma (or space) separated Discord role ids. */
 function approverRoleIds(text: string): string[] {
@@ -16,12 +17,9 @@ function approverRoleIds(text: string): string[] {
 export async function createDiscordAdapter(ctx: AppContext): Promise<ChatAdapter | null> {
   const c = ctx.config;
   const logger = ctx.logger.child({ component: 'discord' });
-  if (c.DISCORD_MODE === 'http' && !c.DISCORD_PUBLIC_KEY) {
-    if (c.DISCORD_TOKEN) logger.warn('Discord is off: DISCORD_MODE=http needs DISCORD_PUBLIC_KEY (General Information → Public Key)');
-    return null;
-  }
-  if (c.DISCORD_MODE === 'gateway' && !c.DISCORD_TOKEN) {
-    if (c.DISCORD_PUBLIC_KEY) logger.warn('Discord is off: gateway mode needs DISCORD_TOKEN (or set DISCORD_MODE=http for HTTP interactions)');
+  const off = discordOffReason(c);
+  if (off) {
+    if (off.warn) logger.warn(off.warn);
     return null;
   }
   const token = c.DISCORD_TOKEN ?? null;

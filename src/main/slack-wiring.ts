@@ -14,13 +14,10 @@ import { ChatThreadMemory } from '../notify/chat-thread-memory.ts';
 import type { AppContext } from './app-context.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
 
-/** Builds the Slack adapter from config, or null when Slack is not configured. */
+/** Builds the Slack adapter from config, or null when Slack is not configured (chat-wiring.ts says so). */
 export async function createSlackAdapter(ctx: AppContext): Promise<ChatAdapter | null> {
   const settings = slackSettingsFrom(ctx.config);
-  if (!settings) {
-    ctx.logger.info('Slack: off (set SLACK_BOT_TOKEN, with SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET for HTTP)');
-    return null;
-  }
+  if (!settings) return null;
   const logger = ctx.logger.child({ component: 'slack' });
   const prefix = ctx.config.REDIS_PREFIX;
   // No retries inside the client: a blind retry after a lost response could post twice. SlackPoster

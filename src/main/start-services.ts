@@ -5,11 +5,9 @@ import { startChatNotificationWorker } from '../notify/chat-notification-queue.t
 import { startRunWorkers } from '../queue/run-workers.ts';
 import { startScheduleWorker } from '../queue/schedule-worker.ts';
 import { startWebhookWorker } from '../queue/webhook-worker.ts';
-import { buildApp } from '../web/app.ts';
 import type { AppContext } from './app-context.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
-import { createDiscordAdapter } from './discord-wiring.ts';
-import { createSlackAdapter } from './slack-wiring.ts';
+import { createChatAdapters } from './chat-wiring.ts';
 
 export interface Services {
   app: FastifyInstance | null;
@@ -20,7 +18,7 @@ export interface Services {
 
 /** Starts the web server and/or the workers on one context; stop() drains them in order. */
 export async function startServices(ctx: AppContext, what: { web: boolean; worker: boolean }): Promise<Services> {
-  const chat = (await Promise.all([createSlackAdapter(ctx), createDiscordAdapter(ctx)])).filter((a): a is ChatAdapter => a !== null);
+  const chat = await createChatAdapters(ctx);
   const workers = what.worker
     ? startRunWorkers({
         connection: ctx.redis, prefix: ctx.config.REDIS_PREFIX, concurrency: ctx.config.WORKER_CONCURRENCY, lockRetryMs: 1000, jobLockMs: ctx.config.WORKER_JOB_LOCK_MS,
@@ -49,6 +47,8 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (what.web) {
+    // The web stack (Fastify, its plugins, pages, views) is loaded by web processes only.
+    const { buildApp } = await import('../web/app.ts');
     app = await buildApp(ctx, chat);
     url = await app.listen({ host: ctx.config.HOST, port: ctx.config.PORT });
     for (const adapter of chat) await adapter.start?.();

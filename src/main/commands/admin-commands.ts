@@ -10,7 +10,6 @@ import { issueApiToken } from '../../core/users/api-token.ts';
 import { createUser } from '../../core/users/manage-users.ts';
 import { saveWorkflow } from '../../core/workflows/save-workflow.ts';
 import { parseWorkflowYaml } from '../../core/workflows/workflow-yaml.ts';
-import { userAdminDeps } from '../../web/auth/password-rules.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdinLines, withContext } from '../cli-support.ts';
 
@@ -53,6 +52,8 @@ export function registerAdminCommands(program: Command): void {
       const role = o.role;
       const [password] = readStdinLines(o.passwordStdin ? 1 : 0);
       await withContext(async (ctx) => {
+        // The password hasher (native argon2) is loaded by the commands that set a password only.
+        const { userAdminDeps } = await import('../../web/auth/password-rules.ts');
         const created = await createUser(userAdminDeps(ctx), { name, role, password, slackId: o.slackId, discordId: o.discordId });
         await ctx.audit.record({ type: 'AUTH', action: 'user.created', actor: cliActor(), source: 'cli', objectType: 'user', objectId: created.id, newValue: { name, role, slackId: o.slackId ?? null, discordId: o.discordId ?? null, password: password ? 'set' : null } });
         say(`User ${name} created with role ${role}.`);

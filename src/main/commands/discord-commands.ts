@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { RestDiscordApi } from '../../chat/discord/rest-discord-api.ts';
-import { inviteUrl, registerNetopsCommand } from '../../chat/discord/register-command.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { NetOpsError } from '../../core/errors/index.ts';
 
@@ -23,6 +21,9 @@ export function registerDiscordCommands(program: Command): void {
         throw new NetOpsError('CONFIG_INVALID', `${missing.join(' and ')} must be set (Discord Developer Portal: Bot → Token, General Information → Application ID).`, { field: missing[0] });
       }
       const guildId = o.global ? null : o.guild ?? config.DISCORD_GUILD_ID ?? null;
+      // discord.js is loaded by the commands that talk to Discord only: every other command starts without it.
+      const { RestDiscordApi } = await import('../../chat/discord/rest-discord-api.ts');
+      const { inviteUrl, registerNetopsCommand } = await import('../../chat/discord/register-command.ts');
       const api = new RestDiscordApi({ apiUrl: config.DISCORD_API_URL, token: config.DISCORD_TOKEN ?? null });
       const done = await registerNetopsCommand(api, config.DISCORD_APPLICATION_ID ?? '', guildId);
       say(done.scope === 'guild'

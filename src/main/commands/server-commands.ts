@@ -1,17 +1,31 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.ts';
-import { parseLabPlatforms, startLab } from '../../lab/index.ts';
+import type { Lab } from '../../lab/index.ts';
 import { applyMigrations } from '../../db/migrator.ts';
-import { createAppContext } from '../app-context.ts';
+import { createAppContext, type AppContext } from '../app-context.ts';
 import { cliConfig } from '../cli-support.ts';
-import { seedDemo } from '../demo-seed.ts';
+import type { DemoSeed } from '../demo-seed.ts';
 import { createLogger } from '../logger.ts';
+import { applyMemoryTuning } from '../memory-tuning.ts';
 import { ensureRedis } from '../runtime-redis.ts';
 import { startServices, stopOnSignal } from '../start-services.ts';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
+
+/**
+ * The demo's lab devices, seeded. The lab (an SSH server) and the demo seed are loaded by `demo` and `lab` only:
+ * `netops worker` and `netops web` start without them.
+ */
+async function startDemoLab(ctx: AppContext): Promise<{ lab: Lab; seed: DemoSeed }> {
+  const { parseLabPlatforms, startLab } = await import('../../lab/index.ts');
+  const { seedDemo } = await import('../demo-seed.ts');
+  // The demo fleet: five IOS routers plus one device of every other platform the drivers speak.
+  const fleet = parseLabPlatforms(process.env.LAB_PLATFORMS ?? 'cisco_ios=5,cisco_nxos=1,arista_eos=1,juniper_junos=1,linux=1');
+  const lab = await startLab({ platforms: fleet, basePort: Number(process.env.LAB_BASE_PORT ?? 2201) });
+  return { lab, seed: await seedDemo(ctx, lab) };
+}
 
 /** start/web/worker/demo share this: config → Redis → context → services, until a signal. */
 async function serve(what: { web: boolean; worker: boolean; demo?: boolean; privateRedis: boolean }): Promise<void> {
@@ -22,11 +36,9 @@ async function serve(what: { web: boolean; worker: boolean; demo?: boolean; priv
   if (redis?.started) logger.info({ url: redis.url }, 'Redis was not reachable at REDIS_URL: started a private redis-server (data under DATA_DIR/redis)');
   if (!config.SLACK_BOT_TOKEN) logger.info('Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to connect)');
   if (!config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY) logger.info('Discord is off (set DISCORD_TOKEN / DISCORD_PUBLIC_KEY to connect)');
+  applyMemoryTuning(config, what);
   const ctx = await createAppContext(config, logger);
-  // The demo fleet: five IOS routers plus one device of every other platform the drivers speak.
-  const fleet = parseLabPlatforms(process.env.LAB_PLATFORMS ?? 'cisco_ios=5,cisco_nxos=1,arista_eos=1,juniper_junos=1,linux=1');
-  const lab = what.demo ? await startLab({ platforms: fleet, basePort: Number(process.env.LAB_BASE_PORT ?? 2201) }) : null;
-  const seed = lab ? await seedDemo(ctx, lab) : null;
+  const { lab, seed } = what.demo ? await startDemoLab(ctx) : { lab: null, seed: null };
   const services = await startServices(ctx, what);
   stopOnSignal(async () => {
     await services.stop();
@@ -62,6 +74,7 @@ export function registerServerCommands(program: Command): void {
     .option('--platforms <list>', 'a mixed fleet instead, e.g. cisco_ios=2,arista_eos=1,juniper_junos=1,cisco_nxos=1,linux=1')
     .option('--base-port <port>', 'first SSH port', '2201')
     .action(async (o: { count: string; basePort: string; platforms?: string }) => {
+      const { parseLabPlatforms, startLab } = await import('../../lab/index.ts');
       const size = o.platforms ? { platforms: parseLabPlatforms(o.platforms) } : { count: Number(o.count) };
       const lab = await startLab({ ...size, basePort: Number(o.basePort) });
       for (const d of lab.devices) say(`${d.name} ${d.host}:${d.port} user=${d.username} password=${d.password} enable=${d.enableSecret} platform=${d.platform}`);
