@@ -55,12 +55,26 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
   }
   for (const adapter of chat) ctx.logger.info(adapter.describe());
   let reconciler: NodeJS.Timeout | null = null;
+  let onRedisClose: (() => void) | null = null;
+  let onRedisReady: (() => void) | null = null;
   if (workers) {
     const log = ctx.logger.child({ component: 'reconciler' });
     await reconcileRuns(ctx.processorDeps, log);
     // Again every minute: heals work whose queue job was lost while Redis was away, without a restart.
-    reconciler = setInterval(() => void reconcileRuns(ctx.processorDeps, log).catch((err: unknown) => log.warn({ err: String(err) }, 'reconcile failed')), 60_000);
+    const reconcile = () => void reconcileRuns(ctx.processorDeps, log).catch((err: unknown) => log.warn({ err: String(err) }, 'reconcile failed'));
+    reconciler = setInterval(reconcile, 60_000);
     reconciler.unref();
+    // And soon after Redis comes back from an outage: a Redis that restarted empty has lost the jobs of executions
+    // nobody is left to settle, which would otherwise wait for the next minute's pass.
+    let lost = false;
+    onRedisClose = () => { lost = true; };
+    onRedisReady = () => {
+      if (!lost) return;
+      lost = false;
+      log.info('Redis is back: reconciling runs');
+      setTimeout(reconcile, 2_000).unref();
+    };
+    ctx.redis.on('close', onRedisClose).on('ready', onRedisReady);
   }
   const workerId = ctx.processorDeps.workerId;
   if (workers) await ctx.audit.record({ type: 'SYSTEM', action: 'worker.started', actor: null, source: 'system', objectType: 'worker', objectId: workerId, message: `worker ${workerId} started (concurrency ${ctx.config.WORKER_CONCURRENCY})` });
@@ -69,6 +83,8 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
     app, url, chat,
     async stop() {
       if (reconciler) clearInterval(reconciler);
+      if (onRedisClose) ctx.redis.off('close', onRedisClose);
+      if (onRedisReady) ctx.redis.off('ready', onRedisReady);
       for (const adapter of chat) await adapter.stop?.();
       await app?.close();
       await notifications?.close();
