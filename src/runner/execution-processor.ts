@@ -124,7 +124,7 @@ async function runOnDevice(
   } catch (err) {
     const e = asNetOpsError(err);
     await deps.devices.markSeen(execution.deviceId, 'offline').catch(() => undefined);
-    return journal.fail(e.code, `Could not connect to ${execution.deviceName}: ${e.message}`);
+    return await journal.fail(e.code, `Could not connect to ${execution.deviceName}: ${e.message}`);
   }
   try {
     if (session.hostKeyWasUnknown) await deps.devices.pinHostKey(execution.deviceId, session.hostKeyFingerprint);
@@ -139,7 +139,8 @@ async function runOnDevice(
   } catch (err) {
     const e = asNetOpsError(err);
     logger.error({ code: e.code, err: e.message }, 'execution failed unexpectedly');
-    return journal.failOrInterrupt(e.code, e.message);
+    // Awaited here, not returned: the finally below would otherwise run while its rejection has no handler.
+    return await journal.failOrInterrupt(e.code, e.message);
   } finally {
     await session.close().catch(() => undefined);
   }
