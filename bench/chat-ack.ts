@@ -1,6 +1,6 @@
 // Chat ack: signed slash commands to POST /slack/events of a real `netops web` process on loopback, Slack's
-// Web API faked by a local HTTP server. Two loads, each followed by a check that every acked request became
-// exactly one run (counted in the database) once the backlog drained:
+// Web API faked by a local HTTP server. Two loads, each followed by a check that every accepted request became
+// exactly one run (counted in the database) once the backlog drained, and no refused one did:
 //  - open loop: R requests per second for D1 seconds (at most C in flight) — the latency a user sees below capacity;
 //  - closed loop: C clients sending back to back for D2 seconds (autocannon-style) — capacity and overload.
 // Answers are told apart: accepted (empty 200) and refused busy (200 with the ephemeral busy text, admission
@@ -159,11 +159,11 @@ export async function chatAckBench(opts: ChatAckOptions): Promise<Record<string,
         phase.networkErrors++;
       }
     };
-    // Warm-up (JIT, auth.test, connection pools): timed nowhere, its runs counted before the first phase.
-    // Each batch's runs are awaited before the next, so the warm-up stays within the limiter.
+    // Warm-up (JIT of the accepted and the busy path, auth.test, all client sockets, connection pools): timed
+    // nowhere, its runs counted before the first phase. Each batch's runs are awaited before the next.
     const warmPhase = newPhase();
     for (let i = 0; i < 5; i++) {
-      await Promise.all(Array.from({ length: 20 }, () => one(warmPhase)));
+      await Promise.all(Array.from({ length: opts.concurrency }, () => one(warmPhase)));
       await drain(stack, warmPhase.accepted.length);
     }
     const warm = await drain(stack, warmPhase.accepted.length);
