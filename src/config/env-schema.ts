@@ -51,6 +51,10 @@ export const envSchema = z.object({
   APPROVAL_TTL_MINUTES: int(1, 10_080).default(60),
   ALLOW_SELF_APPROVAL: bool.default(false),
   CHAT_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'approver', 'admin']).default('viewer'),
+  /** Chat commands (Slack slash commands, Discord /netops) one web process works on at once. */
+  CHAT_MAX_IN_FLIGHT: int(1, 1000).default(4),
+  /** Accepted chat commands that may wait for a place; past both limits a command is answered "busy, nothing was run". */
+  CHAT_MAX_QUEUED: int(0, 100_000).default(64),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,

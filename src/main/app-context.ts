@@ -36,6 +36,7 @@ import { BullmqWebhookQueue } from '../queue/webhook-queue.ts';
 import type { ExecutionProcessorDeps } from '../runner/execution-processor.ts';
 import { RedisDeviceLock } from '../runner/redis-device-lock.ts';
 import { allDiffNoisePatterns, SshConnector } from '../ssh/index.ts';
+import { ChatAdmission } from '../core/chat/chat-admission.ts';
 
 /** Everything a process needs, built once from config. Only src/main constructs adapters. */
 export interface AppContext {
@@ -67,6 +68,8 @@ export interface AppContext {
   schedules: PrismaScheduleRepository;
   scheduleTimer: BullmqScheduleTimer;
   scheduleDeps: ScheduleDeps;
+  /** Bounds the chat commands this process works on at once (Slack and Discord share it). */
+  chatAdmission: ChatAdmission;
   close(): Promise<void>;
 }
 
@@ -133,6 +136,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
   return {
     config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, workflowCatalog, users, accounts, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
+    chatAdmission: new ChatAdmission({ maxInFlight: config.CHAT_MAX_IN_FLIGHT, maxQueued: config.CHAT_MAX_QUEUED, logger: logger.child({ component: 'chat-admission' }) }),
     async close() {
       // With Redis gone, BullMQ's close() waits for a connection that never comes: give each a bound.
       const bounded = (what: string, p: Promise<unknown>) =>

@@ -29,6 +29,7 @@ export async function createDiscordAdapter(ctx: AppContext): Promise<ChatAdapter
   const chat = { requestDeps: ctx.requestDeps, approvalDeps: ctx.approvalDeps, runs: ctx.runs, devices: ctx.devices, workflows: ctx.workflows, baseUrl: c.publicUrl };
   return createDiscordChatAdapter({
     mode: c.DISCORD_MODE, token, publicKey: c.DISCORD_PUBLIC_KEY ?? null, apiUrl: c.DISCORD_API_URL, api, memory, logger,
+    admission: ctx.chatAdmission,
     // Without a bot token nothing can be posted: runs are then followed on the web only.
     notifier: token ? new DiscordThreadNotifier({ poster, api, memory }) : { platform: 'discord', handle: async () => undefined },
     interactions: {

@@ -34,7 +34,7 @@ export async function createSlackAdapter(ctx: AppContext): Promise<ChatAdapter |
   });
   const notifier = new SlackThreadNotifier(thread, new SlackStageReplies({ poster, memory, publicUrl: ctx.config.publicUrl, logger }), logger);
   const identity = slackIdentity(client, logger);
-  const httpReceiver = settings.mode === 'http' ? new FastifySlackReceiver({ signingSecret: settings.signingSecret ?? '', logger }) : null;
+  const httpReceiver = settings.mode === 'http' ? new FastifySlackReceiver({ signingSecret: settings.signingSecret ?? '', logger, admission: ctx.chatAdmission }) : null;
   const receiver = httpReceiver ?? new SocketModeReceiver({
     appToken: settings.appToken ?? '', logger: boltLogger(logger.child({ component: 'slack-socket' })),
     // Its own options: the socket client retries apps.connections.open when reconnecting.
@@ -42,7 +42,7 @@ export async function createSlackAdapter(ctx: AppContext): Promise<ChatAdapter |
   });
   const app = createSlackApp({
     receiver, botToken: settings.botToken, clientOptions, identity, logger,
-    deliveries: new ChatThreadMemory(ctx.redis, prefix, 3600),
+    deliveries: new ChatThreadMemory(ctx.redis, prefix, 3600), admission: ctx.chatAdmission,
     handlers: {
       settings, users: ctx.users, thread, poster, logger,
       chat: { requestDeps: ctx.requestDeps, approvalDeps: ctx.approvalDeps, runs: ctx.runs, devices: ctx.devices, workflows: ctx.workflows, baseUrl: ctx.config.publicUrl },

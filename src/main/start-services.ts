@@ -87,6 +87,8 @@ export async function startServices(ctx: AppContext, what: { web: boolean; worke
       if (onRedisReady) ctx.redis.off('ready', onRedisReady);
       for (const adapter of chat) await adapter.stop?.();
       await app?.close();
+      // Accepted chat commands were promised a run: let them finish before the context closes.
+      await ctx.chatAdmission.drain();
       await notifications?.close();
       await scheduleWorker?.close();
       await webhookWorker?.close();

@@ -1,5 +1,6 @@
-import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
+import { ApplicationCommandType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import type { Logger } from 'pino';
+import { BUSY_TEXT, type ChatAdmission } from '../../core/chat/chat-admission.ts';
 import type { ChatAdapter, ChatConnectionStatus } from '../../main/chat-adapter.ts';
 import { statusProbe } from '../../main/chat-status-probe.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
@@ -10,6 +11,7 @@ import { GatewayConnection } from './gateway-connection.ts';
 import { handleInteraction, type InteractionDeps } from './interaction-handler.ts';
 import { ephemeral, type InteractionOutcome } from './interaction-outcome.ts';
 import { INTERACTIONS_PATH, interactionsRoute } from './interactions-route.ts';
+import { NETOPS_COMMAND_NAME } from './netops-command.ts';
 import { createSignatureCheck } from './verify-signature.ts';
 
 export interface DiscordAdapterOptions {
@@ -23,6 +25,8 @@ export interface DiscordAdapterOptions {
   interactions: InteractionDeps;
   notifier: ChatThreadNotifier;
   memory: ChatThreadMemory;
+  /** Bounds the /netops commands worked on at once; shared with Slack in the same process. */
+  admission: ChatAdmission;
   logger: Logger;
 }
 
@@ -66,6 +70,30 @@ async function discordStatus(opts: DiscordAdapterOptions, gateway: GatewayConnec
   return { state: rest.ok ? 'connected' : 'error', mode, detail: `interactions at POST ${INTERACTIONS_PATH}; ${rest.detail}`, checkedAt: rest.at };
 }
 
+const isNetopsCommand = (i: APIInteraction) =>
+  i.type === InteractionType.ApplicationCommand && i.data.name === NETOPS_COMMAND_NAME && i.data.type === ApplicationCommandType.ChatInput;
+
+/** An outcome whose place in the limiter must be given back if its answer cannot be sent. */
+type AdmittedOutcome = InteractionOutcome & { release(): void };
+
+/**
+ * `/netops` commands pass admission control first: refused, they get the busy answer at once and nothing
+ * runs; admitted, they are deferred as before and their work waits for its place. Buttons and forms are not
+ * limited (human-paced, and a refused Approve would be worse than a slow one).
+ */
+async function admitAndHandle(opts: DiscordAdapterOptions, interaction: APIInteraction): Promise<AdmittedOutcome> {
+  if (!isNetopsCommand(interaction)) return { ...(await safeHandle(opts.interactions, opts.logger, interaction)), release: () => undefined };
+  const ticket = opts.admission.admit('discord');
+  if (!ticket) return { ...ephemeral(`⏳ ${BUSY_TEXT}`), release: () => undefined };
+  const outcome = await safeHandle(opts.interactions, opts.logger, interaction);
+  const work = outcome.followUp;
+  if (!work) {
+    ticket.release();
+    return { ...outcome, release: () => undefined };
+  }
+  return { ...outcome, followUp: () => ticket.run(work), release: () => ticket.release() };
+}
+
 /** The Discord chat adapter: HTTP interactions or the gateway (one per application), plus run threads. */
 export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapter {
   const { logger } = opts;
@@ -78,8 +106,13 @@ export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapt
         // Several web processes may hold a gateway session: the first to claim an interaction answers it.
         onInteraction: (interaction) => followUps.run(async () => {
           if (!(await opts.memory.claim(`discord:interaction:${interaction.id}`))) return;
-          const outcome = await safeHandle(opts.interactions, logger, interaction);
-          await opts.api.respondToInteraction(interaction.id, interaction.token, outcome.response);
+          const outcome = await admitAndHandle(opts, interaction);
+          try {
+            await opts.api.respondToInteraction(interaction.id, interaction.token, outcome.response);
+          } catch (err) {
+            outcome.release();
+            throw err;
+          }
           await outcome.followUp?.();
         }, context(interaction)),
       })
@@ -102,7 +135,7 @@ export function createDiscordChatAdapter(opts: DiscordAdapterOptions): ChatAdapt
     const checkSignature = createSignatureCheck(opts.publicKey);
     adapter.registerRoutes = (app) => interactionsRoute(app, {
       checkSignature, logger,
-      handle: (interaction) => safeHandle(opts.interactions, logger, interaction),
+      handle: (interaction) => admitAndHandle(opts, interaction),
       runFollowUp: (followUp, interaction) => followUps.run(followUp, context(interaction)),
     });
   }

@@ -1,7 +1,9 @@
-import { App, type Middleware, type AnyMiddlewareArgs, type Receiver, type webApi } from '@slack/bolt';
+import { App, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { ChatAdmission } from '../../core/chat/chat-admission.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { deliveryGate } from './delivery-gate.ts';
 import { registerApprovalClicks } from './handle-approval-click.ts';
 import { registerRejectModal } from './handle-reject-modal.ts';
 import { registerRunModal } from './handle-run-modal.ts';
@@ -9,35 +11,14 @@ import { registerSlashCommand } from './handle-slash-command.ts';
 import type { SlackHandlerDeps } from './slack-handler-deps.ts';
 import type { SlackBotIdentity } from './slack-identity.ts';
 
-/** Slack's unique id of one delivery: the same id again is a retry or a replay. */
-function deliveryId(body: Record<string, unknown>): string | null {
-  const id = body.trigger_id ?? body.event_id;
-  return typeof id === 'string' && id !== '' ? id : null;
-}
-
-/**
- * Drops a delivery already seen (X-Slack-Retry-Num retries, Socket Mode redeliveries): it is acked,
- * nothing runs twice. Requests also carry the trigger_id as idempotency key, a second line of defence.
- */
-function dedupeDeliveries(seen: ChatThreadMemory, logger: Logger): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const id = deliveryId(args.body as Record<string, unknown>);
-    if (id && !(await seen.claim(`slack:delivery:${id}`))) {
-      logger.info({ deliveryId: id, retryNum: args.context.retryNum }, 'duplicate Slack delivery ignored');
-      const ack = (args as { ack?: () => Promise<void> }).ack;
-      await ack?.();
-      return;
-    }
-    await args.next();
-  };
-}
-
 export interface CreateSlackAppInput {
   receiver: Receiver;
   botToken: string;
   clientOptions: webApi.WebClientOptions;
   identity: () => Promise<SlackBotIdentity>;
   deliveries: ChatThreadMemory;
+  /** Bounds the slash commands worked on at once; shared with Discord in the same process. */
+  admission: ChatAdmission;
   handlers: SlackHandlerDeps;
   logger: Logger;
 }
@@ -48,12 +29,14 @@ export function createSlackApp(input: CreateSlackAppInput): App {
     receiver: input.receiver,
     logger: boltLogger(input.logger.child({ component: 'slack-bolt' })),
     clientOptions: input.clientOptions,
+    // No conversation store: unused, and its per-event lookup threw (and built) an Error on every delivery.
+    convoStore: false,
     authorize: async () => {
       const id = await input.identity();
       return { botToken: input.botToken, botId: id.botId, botUserId: id.botUserId };
     },
   });
-  app.use(dedupeDeliveries(input.deliveries, input.logger));
+  app.use(deliveryGate({ admission: input.admission, seen: input.deliveries, logger: input.logger }));
   registerSlashCommand(app, input.handlers);
   registerApprovalClicks(app, input.handlers);
   registerRejectModal(app, input.handlers);

@@ -11,12 +11,12 @@ import { escapeMrkdwn, NO_MENTIONS, section, slackLink } from './slack-text.ts';
 const MODAL_FORM = /^run(?:\s+([A-Za-z0-9][A-Za-z0-9._-]*))?\s*$/i;
 
 /**
- * `/netops …`: ack at once (Slack gives 3 s), then resolve the user, run the command and answer.
- * Answers are ephemeral through response_url; a requested run becomes a parent message in the channel.
+ * `/netops …`: resolve the user, run the command and answer. The delivery gate has already acked it
+ * (Slack gives 3 s) when it was admitted, so this listener never acks. Answers are ephemeral through
+ * response_url; a requested run becomes a parent message in the channel.
  */
 export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
-  app.command(deps.settings.command, async ({ command, ack, respond, client }) => {
-    await ack();
+  app.command(deps.settings.command, async ({ command, respond, client }) => {
     const log = deps.logger.child({ slackUser: command.user_id, channel: command.channel_id });
     try {
       const actor = await resolveChatActor(deps.users, 'slack', command.user_id, deps.settings.defaultRole);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUSY_TEXT, type AdmissionTicket } from '../../../src/core/chat/chat-admission.ts';
 import { waitForRun } from '../../helpers/test-app.ts';
 import { FakeSocketMode } from './helpers/fake-socket-mode.ts';
 import { parentPosts, startSlackTestApp, threadReplies, type SlackTestApp } from './helpers/slack-test-app.ts';
@@ -53,6 +54,31 @@ describe('Slack in Socket Mode', () => {
     await socket.send({ envelope_id: 'env-dup-2', type: 'slash_commands', payload: command('run show-version on lab-ios-2', 'trig-sock-dup'), retry_attempt: 1, retry_reason: 'timeout' });
     await s.fake.waitFor(() => socket.acks.some((a) => a.envelope_id === 'env-dup-2') && socket.acks.some((a) => a.envelope_id === 'env-dup-1'), 'both acks');
     await new Promise((r) => setTimeout(r, 800));
+    expect((await s.t.ctx.runs.list({}, { page: 1, perPage: 1 })).total).toBe(before + 1);
+  });
+
+  it('answers a slash command envelope "busy, nothing was run" in its ack when the limiter is full, and runs nothing', async () => {
+    const before = (await s.t.ctx.runs.list({}, { page: 1, perPage: 1 })).total;
+    // Every place taken (as by slow commands): the next command cannot be accepted.
+    const taken: AdmissionTicket[] = [];
+    for (let t = s.t.ctx.chatAdmission.admit('slack'); t; t = s.t.ctx.chatAdmission.admit('slack')) taken.push(t);
+    try {
+      await socket.send({ envelope_id: 'env-busy-1', type: 'slash_commands', payload: command('run show-version on lab-ios-3', 'trig-sock-busy') });
+      const ack = await s.fake.waitFor(() => socket.acks.find((a) => a.envelope_id === 'env-busy-1'), 'the envelope ack');
+      expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining(BUSY_TEXT) });
+    } finally {
+      for (const t of taken) t.release();
+    }
+    // Room again: the same command, sent anew, is accepted and becomes the one run.
+    await socket.send({ envelope_id: 'env-busy-2', type: 'slash_commands', payload: command('run show-version on lab-ios-3', 'trig-sock-busy-2') });
+    await s.fake.waitFor(() => socket.acks.find((a) => a.envelope_id === 'env-busy-2'), 'the second ack');
+    const runKeys = async () => (await s.t.ctx.db.prisma.run.findMany({ select: { idempotencyKey: true } })).map((r) => r.idempotencyKey);
+    for (const deadline = Date.now() + 20_000; !(await runKeys()).includes('slack:trig-sock-busy-2');) {
+      if (Date.now() > deadline) throw new Error('the accepted command did not become a run');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const keys = await runKeys();
+    expect(keys).not.toContain('slack:trig-sock-busy');
     expect((await s.t.ctx.runs.list({}, { page: 1, perPage: 1 })).total).toBe(before + 1);
   });
 });

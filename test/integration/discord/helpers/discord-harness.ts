@@ -32,10 +32,10 @@ export class DiscordHarness {
     return adapter;
   }
 
-  async start(opts: { devices?: number; env?: Record<string, string> } = {}): Promise<this> {
+  async start(opts: { devices?: number; env?: Record<string, string>; worker?: boolean } = {}): Promise<this> {
     this.discord = await startFakeDiscord();
     this.t = await createTestApp({
-      devices: opts.devices ?? 3,
+      devices: opts.devices ?? 3, worker: opts.worker ?? true,
       env: {
         DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: this.keys.publicKeyHex, DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: this.discord.apiUrl,
         DISCORD_APPROVER_ROLE_IDS: APPROVER_ROLE, BASE_URL: 'https://netops.example.com', ...opts.env,

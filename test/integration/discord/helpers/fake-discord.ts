@@ -32,6 +32,7 @@ export class FakeDiscord {
   readonly identifies: Record<string, unknown>[] = [];
   private readonly events = new EventEmitter();
   private readonly faults: Fault[] = [];
+  private readonly holds: { match: (method: string, path: string) => boolean; until: Promise<void> }[] = [];
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly commandIds = new Map<string, string>();
   private readonly sockets = new Set<WebSocket>();
@@ -69,6 +70,17 @@ export class FakeDiscord {
   /** The next request matching `match` gets this error instead (once). */
   failNext(match: (method: string, path: string) => boolean, fault: Omit<Fault, 'match'>): void {
     this.faults.push({ match, ...fault });
+  }
+
+  /** Discord takes its time: matching requests get no answer until the returned function is called. */
+  hold(match: (method: string, path: string) => boolean): () => void {
+    let release: () => void = () => undefined;
+    const entry = { match, until: new Promise<void>((resolve) => { release = resolve; }) };
+    this.holds.push(entry);
+    return () => {
+      this.holds.splice(this.holds.indexOf(entry), 1);
+      release();
+    };
   }
 
   /** Resolves with the first recorded call (already made or coming) that satisfies `predicate`. */
@@ -136,6 +148,7 @@ export class FakeDiscord {
     const method = req.method ?? 'GET';
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/api\/v10/, '');
     const { body, files } = await parseBody(req.headers['content-type'] ?? '', raw);
+    await this.holds.find((h) => h.match(method, path))?.until;
     const call: FakeCall = { method, path, authorization: req.headers.authorization ?? null, body, files, status: 200 };
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       call.status = status;

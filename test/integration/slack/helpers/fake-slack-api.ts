@@ -32,6 +32,7 @@ export class FakeSlackApi {
   readonly uploads: { url: string; body: string }[] = [];
   socketUrl = '';
   private readonly failures = new Map<string, Failure[]>();
+  private readonly held = new Map<string, Promise<void>>();
   private seq = 0;
 
   constructor(readonly origin = 'https://slack.test', readonly hooks = 'https://hooks.slack.test', readonly files = 'https://files.slack.test') {}
@@ -41,7 +42,11 @@ export class FakeSlackApi {
   }
 
   install(): void {
-    nock(this.origin).persist().post(/^\/api\//).reply((uri, body) => this.answer(uri.replace(/^\/api\//, '').split('?')[0] ?? '', body));
+    nock(this.origin).persist().post(/^\/api\//).reply(async (uri, body) => {
+      const method = uri.replace(/^\/api\//, '').split('?')[0] ?? '';
+      await this.held.get(method);
+      return this.answer(method, body);
+    });
     nock(this.hooks).persist().post(/.*/).reply((uri, body) => {
       this.responses.push({ url: `${this.hooks}${uri}`, body: parseArgs(body) });
       return [200, 'ok'];
@@ -50,6 +55,16 @@ export class FakeSlackApi {
       this.uploads.push({ url: `${this.files}${uri}`, body: String(body) });
       return [200, 'OK'];
     });
+  }
+
+  /** Slack takes its time: calls of `method` get no answer until the returned function is called. */
+  hold(method: string): () => void {
+    let release: () => void = () => undefined;
+    this.held.set(method, new Promise<void>((resolve) => { release = resolve; }));
+    return () => {
+      this.held.delete(method);
+      release();
+    };
   }
 
   failNext(method: string, failure: Failure): void {

@@ -20,13 +20,13 @@ export interface SlackTestApp {
  * The real product with Slack configured against a faked Slack (nock): the Slack adapter's routes on a
  * listening server, the in-process worker delivering thread notifications to the fake.
  */
-export async function startSlackTestApp(opts: { devices?: number; env?: Record<string, string> } = {}): Promise<SlackTestApp> {
+export async function startSlackTestApp(opts: { devices?: number; env?: Record<string, string>; worker?: boolean } = {}): Promise<SlackTestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const fake = new FakeSlackApi();
   fake.install();
   const t = await createTestApp({
-    devices: opts.devices ?? 3,
+    devices: opts.devices ?? 3, worker: opts.worker ?? true,
     env: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, BASE_URL: PUBLIC_URL, ...opts.env },
   });
   const web = await buildApp(t.ctx, t.services.chat);
