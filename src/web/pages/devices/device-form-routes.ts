@@ -43,6 +43,7 @@ export async function deviceFormRoutes(app: FastifyInstance, { ctx, store }: { c
     const outcome = await saveDeviceForm(ctx, req, values, before);
     if (!outcome.ok) return showForm(req, reply, values, { id: before?.id, errors: outcome.errors, status: outcome.status });
     const { record, created } = outcome;
+    store.forgetChoices(); // a new site or tag shows in the filters at once
     const text = `Device ${record.name} ${created ? 'created' : 'saved'}.`;
     if (isHtmx(req)) return showRow(req, reply, record, text, created ? 201 : 200);
     flashNext(req, 'ok', text);

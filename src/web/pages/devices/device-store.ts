@@ -6,7 +6,14 @@ import type { PrismaClient } from '../../../db/prisma-client.ts';
  * Device reads and writes the web needs beyond the DeviceRepository port (by id, delete, filter choices).
  * Kept here, on the Prisma client, until the repository grows them.
  */
+type Choices = { sites: string[]; platforms: string[]; tags: string[] };
+
+/** How long the filter choices are reused while the device count is unchanged (an edit's new site or tag shows after this). */
+export const CHOICES_TTL_MS = 15_000;
+
 export class WebDeviceStore {
+  private cachedChoices: { at: number; count: number; value: Choices } | null = null;
+
   constructor(private readonly prisma: PrismaClient, private readonly devices: DeviceRepository) {}
 
   async get(id: string): Promise<DeviceRecord> {
@@ -20,15 +27,32 @@ export class WebDeviceStore {
   async delete(id: string): Promise<DeviceRecord> {
     const device = await this.get(id);
     await this.prisma.device.delete({ where: { id } });
+    this.forgetChoices();
     return device;
   }
 
   /**
    * Distinct values for the filter drop-downs, grouped by the database (Prisma's `distinct` would fetch
    * every device and dedupe in memory: ~40 ms at 10,000 devices). Tags are JSON text: the distinct tag
-   * sets are few, and are split here.
+   * sets are few, and are split here. Reused for CHOICES_TTL_MS while the device count stays the same
+   * (the grouping by tags reads every row: ~2.5 ms at 10,000 devices; the count ~0.3 ms), so an added,
+   * imported or deleted device shows at once and an edited site or tag within the TTL.
    */
-  async choices(): Promise<{ sites: string[]; platforms: string[]; tags: string[] }> {
+  async choices(): Promise<Choices> {
+    const count = await this.prisma.device.count();
+    const cached = this.cachedChoices;
+    if (cached && cached.count === count && Date.now() - cached.at < CHOICES_TTL_MS) return cached.value;
+    const value = await this.groupChoices();
+    this.cachedChoices = { at: Date.now(), count, value };
+    return value;
+  }
+
+  /** After a change made here: the next page groups afresh. */
+  forgetChoices(): void {
+    this.cachedChoices = null;
+  }
+
+  private async groupChoices(): Promise<Choices> {
     const [sites, platforms, tagSets] = await Promise.all([
       this.prisma.device.groupBy({ by: ['site'], where: { site: { not: null } }, orderBy: { site: 'asc' } }),
       this.prisma.device.groupBy({ by: ['platform'], orderBy: { platform: 'asc' } }),
