@@ -4,6 +4,7 @@ import { resolveChatActor, type ChatActor } from '../../core/chat/chat-actor.ts'
 import { executeChatIntent } from '../../core/chat/handle-chat-command.ts';
 import { formatTarget, parseTarget } from '../../core/commands/target-selector.ts';
 import { asNetOpsError, type NetOpsError } from '../../core/errors/index.ts';
+import { ADMISSION_WAITED_MS } from './delivery-gate.ts';
 import { readRunModal, type SubmittedView } from './read-run-modal.ts';
 import { buildRunModal, paramBlockId } from './run-modal-view.ts';
 import { SlackActionIds } from './slack-action-ids.ts';
@@ -14,16 +15,31 @@ import { escapeMrkdwn, section } from './slack-text.ts';
 // request finishes well before that; otherwise close the form and report by ephemeral message.
 export const INLINE_ANSWER_MS = 2000;
 
+/** Slack's trigger_id is valid 3 s: a command that waited longer than this in the admission line does not open a form. */
+export const TRIGGER_FRESH_MS = 2500;
+
+/** Ms this delivery waited in the admission line (the delivery gate puts it in the context). */
+export const waitedInLine = (context: Record<string, unknown>): number => {
+  const waited = context[ADMISSION_WAITED_MS];
+  return typeof waited === 'number' ? waited : 0;
+};
+
 async function activeWorkflows(deps: SlackHandlerDeps) {
   return (await deps.chat.workflows.list()).filter((w) => w.status === 'active');
 }
 
 /** Opens the run form, unless the user may not start runs (then says which role is needed). */
 export async function openRunModal(deps: SlackHandlerDeps, client: webApi.WebClient, input: {
-  actor: ChatActor; triggerId: string; channelId: string; workflow: string | null; respond: RespondFn;
+  actor: ChatActor; triggerId: string; channelId: string; workflow: string | null; respond: RespondFn; waitedMs: number;
 }): Promise<void> {
   if (!hasRole(input.actor.role, 'operator')) {
     await input.respond({ response_type: 'ephemeral', replace_original: false, text: `${input.actor.name} has role ${input.actor.role}; starting a run needs operator or higher.` });
+    return;
+  }
+  if (input.waitedMs > TRIGGER_FRESH_MS) {
+    // views.open with a stale trigger_id fails (expired_trigger_id) and the user would see nothing.
+    deps.logger.info({ waitedMs: input.waitedMs, channel: input.channelId }, 'run form not opened: the command waited too long in the admission line');
+    await input.respond({ response_type: 'ephemeral', replace_original: false, text: 'NetOps was busy, so the run form could not open in time (Slack allows 3 s). Nothing was run: type the command again.' });
     return;
   }
   const selected = input.workflow ? await deps.chat.workflows.findCurrent(input.workflow) : null;
@@ -58,7 +74,7 @@ export function registerRunModal(app: App, deps: SlackHandlerDeps): void {
     });
   });
 
-  app.view(SlackActionIds.runModal, async ({ ack, body, view }) => {
+  app.view(SlackActionIds.runModal, async ({ ack, body, view, context }) => {
     const input = readRunModal(view as unknown as SubmittedView);
     const user = body.user.id;
     const log = deps.logger.child({ slackUser: user, channel: input.metadata.channelId });
@@ -73,7 +89,9 @@ export function registerRunModal(app: App, deps: SlackHandlerDeps): void {
         kind: 'run', workflow: input.workflow ?? '', targetText: formatTarget(target), target, params: input.params, dryRun: input.dryRun,
       }, { channelId: input.metadata.channelId, requestId: `view:${view.id}:${view.hash}` });
     })().then((reply) => ({ ok: true as const, reply }), (err: unknown) => ({ ok: false as const, error: asNetOpsError(err) }));
-    const early = await Promise.race([work, new Promise<null>((r) => setTimeout(() => r(null), INLINE_ANSWER_MS))]);
+    // Time spent waiting in the admission line counts against Slack's 3 s.
+    const budget = Math.max(0, INLINE_ANSWER_MS - waitedInLine(context));
+    const early = await Promise.race([work, new Promise<null>((r) => setTimeout(() => r(null), budget))]);
     if (early && !early.ok && early.error.code !== 'INTERNAL') {
       await ack({ response_action: 'errors', errors: fieldErrors(early.error, Object.keys(input.params).concat(paramNamesOf(view as unknown as SubmittedView))) });
       return;

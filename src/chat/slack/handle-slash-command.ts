@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { resolveChatActor } from '../../core/chat/chat-actor.ts';
 import { handleChatCommand } from '../../core/chat/handle-chat-command.ts';
-import { openRunModal } from './handle-run-modal.ts';
+import { openRunModal, waitedInLine } from './handle-run-modal.ts';
 import { renderChatReply } from './render-chat-reply.ts';
 import type { SlackHandlerDeps } from './slack-handler-deps.ts';
 import { slackMentionsFor } from './slack-mentions.ts';
@@ -16,14 +16,14 @@ const MODAL_FORM = /^run(?:\s+([A-Za-z0-9][A-Za-z0-9._-]*))?\s*$/i;
  * response_url; a requested run becomes a parent message in the channel.
  */
 export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
-  app.command(deps.settings.command, async ({ command, respond, client }) => {
+  app.command(deps.settings.command, async ({ command, respond, client, context }) => {
     const log = deps.logger.child({ slackUser: command.user_id, channel: command.channel_id });
     try {
       const actor = await resolveChatActor(deps.users, 'slack', command.user_id, deps.settings.defaultRole);
       const text = command.text.trim();
       const modal = MODAL_FORM.exec(text);
       if (modal) {
-        await openRunModal(deps, client, { actor, triggerId: command.trigger_id, channelId: command.channel_id, workflow: modal[1] ?? null, respond });
+        await openRunModal(deps, client, { actor, triggerId: command.trigger_id, channelId: command.channel_id, workflow: modal[1] ?? null, respond, waitedMs: waitedInLine(context) });
         return;
       }
       const reply = await handleChatCommand(deps.chat, actor, text, { channelId: command.channel_id, requestId: command.trigger_id });

@@ -34,6 +34,8 @@ export interface AdmissionTicket {
   run(work: () => Promise<unknown>): Promise<void>;
   /** Gives the place back unused; does nothing once `run` was called. */
   release(): void;
+  /** Ms the command waited in line: from `admit` until its work started (or until now, while it waits). */
+  waitedMs(): number;
 }
 
 type Platform = 'slack' | 'discord';
@@ -44,6 +46,8 @@ interface Place {
   work: (() => Promise<unknown>) | null;
   finished: () => void;
   timer: NodeJS.Timeout | null;
+  admittedAt: number;
+  startedAt: number | null;
 }
 
 /**
@@ -76,7 +80,11 @@ export class ChatAdmission {
       return null;
     }
     this.counts.accepted++;
-    return { run: (work) => this.give(place, work), release: () => { if (!place.work) this.giveBack(place, false); } };
+    return {
+      run: (work) => this.give(place, work),
+      release: () => { if (!place.work) this.giveBack(place, false); },
+      waitedMs: () => (place.startedAt ?? Date.now()) - place.admittedAt,
+    };
   }
 
   stats(): ChatAdmissionStats {
@@ -91,7 +99,7 @@ export class ChatAdmission {
   }
 
   private newPlace(state: 'waiting' | 'holding', platform: Platform): Place {
-    const place: Place = { state, platform, work: null, finished: () => undefined, timer: null };
+    const place: Place = { state, platform, work: null, finished: () => undefined, timer: null, admittedAt: Date.now(), startedAt: null };
     place.timer = setTimeout(() => {
       if (place.work) return;
       this.opts.logger.warn({ platform }, 'chat command place given back unused (its answer was never sent)');
@@ -112,6 +120,7 @@ export class ChatAdmission {
 
   private start(place: Place): void {
     place.state = 'running';
+    place.startedAt = Date.now();
     let failed = false;
     void Promise.resolve()
       .then(() => place.work?.())

@@ -89,4 +89,26 @@ describe('ChatAdmission', () => {
     expect(warnings[0]!.obj).toMatchObject({ refused: 1, refusedTotal: 1, inFlight: 1, maxInFlight: 1 });
     expect(a.stats().refusedBusy).toBe(50);
   });
+
+  it('tells how long a ticket waited in line: zero for a free place, the time until its place came otherwise', async () => {
+    vi.useFakeTimers();
+    try {
+      const a = new ChatAdmission({ maxInFlight: 1, maxQueued: 1, logger: recordingLogger().logger });
+      const first = a.admit('slack')!;
+      const second = a.admit('slack')!;
+      const started: string[] = [];
+      const hold = gate(started, 'first');
+      void first.run(hold.work);
+      void second.run(async () => undefined);
+      await vi.advanceTimersByTimeAsync(2600);
+      expect(first.waitedMs()).toBe(0);
+      expect(second.waitedMs()).toBe(2600); // still waiting: counts up
+      hold.finish();
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(second.waitedMs()).toBe(2600); // started: fixed at the wait it had
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
