@@ -25,7 +25,7 @@ export async function createDiscordAdapter(ctx: AppContext): Promise<ChatAdapter
   const token = c.DISCORD_TOKEN ?? null;
   const api = new RestDiscordApi({ apiUrl: c.DISCORD_API_URL, token });
   const memory = new ChatThreadMemory(ctx.redis, c.REDIS_PREFIX);
-  const poster = new RunThreadPoster({ api, runs: ctx.runs, workflows: ctx.workflows, audit: ctx.audit, memory, flags: new RedisRunFlags(ctx.redis, c.REDIS_PREFIX), baseUrl: c.publicUrl, logger });
+  const poster = new RunThreadPoster({ api, runs: ctx.runs, workflows: ctx.workflows, devices: ctx.devices, audit: ctx.audit, memory, flags: new RedisRunFlags(ctx.redis, c.REDIS_PREFIX), baseUrl: c.publicUrl, logger });
   const chat = { requestDeps: ctx.requestDeps, approvalDeps: ctx.approvalDeps, runs: ctx.runs, devices: ctx.devices, workflows: ctx.workflows, baseUrl: c.publicUrl };
   return createDiscordChatAdapter({
     mode: c.DISCORD_MODE, token, publicKey: c.DISCORD_PUBLIC_KEY ?? null, apiUrl: c.DISCORD_API_URL, api, memory, logger,

@@ -29,7 +29,7 @@ export async function createSlackAdapter(ctx: AppContext): Promise<ChatAdapter |
   const memory = new ChatThreadMemory(ctx.redis, prefix);
   const poster = new SlackPoster(client, new ChannelPacer(ctx.redis, prefix), logger);
   const thread = new SlackRunThread({
-    runs: ctx.runs, workflows: ctx.workflows, users: ctx.users, poster, memory, redis: ctx.redis, prefix,
+    runs: ctx.runs, workflows: ctx.workflows, devices: ctx.devices, users: ctx.users, poster, memory, redis: ctx.redis, prefix,
     publicUrl: ctx.config.publicUrl, approvalsChannel: settings.approvalsChannel, logger,
   });
   const notifier = new SlackThreadNotifier(thread, new SlackStageReplies({ poster, memory, publicUrl: ctx.config.publicUrl, logger }), logger);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { platformsOfRun, previewImplementation } from '../../core/chat/run-preview.ts';
 import { toRunView, type RunView } from '../../core/chat/run-view.ts';
 import type { AuditLog } from '../../core/ports/audit-log.ts';
+import type { DeviceRepository } from '../../core/ports/device-repository.ts';
 import type { RunRepository } from '../../core/ports/run-repository.ts';
 import type { RunEvent } from '../../core/runs/run-events.ts';
 import type { WorkflowRepository } from '../../core/ports/workflow-repository.ts';
 import type { ChatThreadRef, RunDetail } from '../../core/runs/run-records.ts';
-import { renderStages } from '../../core/workflows/render-stages.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import type { DiscordApi, DiscordMessage } from './discord-api.ts';
 import { describeDiscordError, isPermanentDiscordError } from './discord-errors.ts';
@@ -19,6 +20,8 @@ export interface RunThreadDeps {
   api: DiscordApi;
   runs: Pick<RunRepository, 'get' | 'setChatThread'>;
   workflows: Pick<WorkflowRepository, 'findVersion'>;
+  /** Looks up the run's device platforms for its preview (Linux quotes params); without it, every platform's form shows. */
+  devices?: Pick<DeviceRepository, 'findById'>;
   /** Names deciders who are not NetOps users (approvers by Discord role). */
   audit: Pick<AuditLog, 'list'> | null;
   memory: ChatThreadMemory;
@@ -53,7 +56,7 @@ export class RunThreadPoster {
     let rendered = null;
     if (run.status === 'pending_approval') {
       const version = await this.deps.workflows.findVersion(run.workflowVersionId);
-      rendered = version ? renderStages(version.definition, run.params) : null;
+      rendered = version ? previewImplementation(version.definition, run.params, await platformsOfRun(this.deps.devices, version.definition, run)) : null;
     }
     const view = toRunView(run, this.deps.baseUrl, rendered);
     return { ...view, decidedBy: await deciderName(run, event, this.deps.audit) };

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { platformsOfRun, previewImplementation } from '../../core/chat/run-preview.ts';
 import { toRunView, type RunView } from '../../core/chat/run-view.ts';
+import type { DeviceRepository } from '../../core/ports/device-repository.ts';
 import type { RunRepository } from '../../core/ports/run-repository.ts';
 import type { UserRepository } from '../../core/ports/user-repository.ts';
 import type { WorkflowRepository } from '../../core/ports/workflow-repository.ts';
 import type { RunDetail } from '../../core/runs/run-records.ts';
-import { renderStages } from '../../core/workflows/render-stages.ts';
 import type { ChatThreadMemory } from '../../notify/chat-thread-memory.ts';
 import { renderRunParent } from './render-run-parent.ts';
 import { describeSlackError, isPermanentSlackError } from './slack-api-error.ts';
@@ -25,6 +26,8 @@ export type ParentOutcome =
 export interface SlackRunThreadDeps {
   runs: RunRepository;
   workflows: WorkflowRepository;
+  /** Looks up the run's device platforms for its preview (Linux quotes params); without it, every platform's form shows. */
+  devices?: Pick<DeviceRepository, 'findById'>;
   /** Linked users' Slack ids, so the parent mentions them. */
   users: Pick<UserRepository, 'chatIdentitiesOf'>;
   poster: SlackPoster;
@@ -50,7 +53,7 @@ export class SlackRunThread {
   async view(run: RunDetail): Promise<RunView> {
     if (run.expiresAt === null && run.decidedByName === null) return toRunView(run, this.deps.publicUrl);
     const version = await this.deps.workflows.findVersion(run.workflowVersionId);
-    return toRunView(run, this.deps.publicUrl, version ? renderStages(version.definition, run.params) : null);
+    return toRunView(run, this.deps.publicUrl, version ? previewImplementation(version.definition, run.params, await platformsOfRun(this.deps.devices, version.definition, run)) : null);
   }
 
   /** The parent message for the run as it is now; the people it names are looked up once for it. */

@@ -85,13 +85,13 @@ export async function executeChatIntent(deps: ChatCommandDeps, actor: ChatActor,
       };
     }
     case 'run': {
-      const { run, rendered } = await requestRun(deps.requestDeps, {
+      const { run, preview } = await requestRun(deps.requestDeps, {
         workflow: intent.workflow, target: intent.targetText, params: intent.params, dryRun: intent.dryRun,
         source: actor.platform, requester: { id: actor.userId, name: actor.name, role: actor.role },
         chat: { platform: actor.platform, channelId: origin.channelId, messageId: null, threadId: null },
         idempotencyKey: origin.requestId ? `${actor.platform}:${origin.requestId}` : null,
       });
-      return { kind: 'run_requested', visibility: 'public', run: toRunView(run, base, rendered) };
+      return { kind: 'run_requested', visibility: 'public', run: toRunView(run, base, preview) };
     }
     case 'status':
       return { kind: 'run_status', visibility: 'ephemeral', run: toRunView(await getRunDetail(deps, intent.runRef), base) };

@@ -1,4 +1,3 @@
-import type { RenderedStages } from '../workflows/render-stages.ts';
 import type { RunDetail, RunRecord } from '../runs/run-records.ts';
 import { isFinalRunStatus, type RunStatus } from '../runs/run-status.ts';
 
@@ -26,7 +25,8 @@ export interface RunView {
   executions: { device: string; status: string; stage: string | null; error: string | null }[];
 }
 
-export function toRunView(run: RunRecord | RunDetail, baseUrl: string, rendered?: RenderedStages | null): RunView {
+/** `implementation`: the preview of the commands (previewImplementation), shown while approval matters. */
+export function toRunView(run: RunRecord | RunDetail, baseUrl: string, implementation?: string[] | null): RunView {
   const executions = 'executions' in run ? run.executions : [];
   const done = executions.filter((e) => e.finishedAt !== null);
   return {
@@ -36,7 +36,7 @@ export function toRunView(run: RunRecord | RunDetail, baseUrl: string, rendered?
     url: `${baseUrl}/runs/${run.number}`,
     durationMs: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
     error: run.error,
-    implementation: rendered ? rendered.implementation.flatMap((s) => (s.mode === 'config' ? s.commands : [s.command])) : [],
+    implementation: implementation ?? [],
     progress: executions.length
       ? {
           total: executions.length, done: done.length,

@@ -1,4 +1,5 @@
 import { requireRole, type Role } from '../approvals/roles.ts';
+import { previewImplementation } from '../chat/run-preview.ts';
 import { matchesTarget, parseTarget } from '../commands/target-selector.ts';
 import { NetOpsError } from '../errors/index.ts';
 import type { DeviceRepository, DeviceRecord } from '../ports/device-repository.ts';
@@ -40,6 +41,8 @@ export interface RequestRunResult {
   run: RunRecord;
   devices: DeviceRecord[];
   rendered: RenderedStages;
+  /** The implementation commands as they will be sent to these devices (per platform when they differ). */
+  preview: string[];
   /** False when the idempotency key matched an existing run. */
   created: boolean;
 }
@@ -77,7 +80,7 @@ export async function requestRun(deps: RequestRunDeps, req: RunRequest): Promise
   requireRole(req.requester, 'operator', 'starting a run');
   if (req.idempotencyKey) {
     const existing = await deps.runs.findByIdempotencyKey(req.idempotencyKey);
-    if (existing) return { run: existing, devices: [], rendered: await renderFor(deps, existing), created: false };
+    if (existing) return { run: existing, devices: [], ...(await renderFor(deps, existing)), created: false };
   }
   const workflow = await deps.workflows.findCurrent(req.workflow);
   if (!workflow) {
@@ -142,11 +145,13 @@ export async function requestRun(deps: RequestRunDeps, req: RunRequest): Promise
     at: now.toISOString(),
     summary: `${run.requesterName} requested ${def.name} on ${req.target}${dryRun ? ' (dry run)' : ''}`,
   });
-  return { run, devices: targetDevices, rendered, created: true };
+  const preview = previewImplementation(def, params, targetDevices.map((d) => d.platform));
+  return { run, devices: targetDevices, rendered, preview, created: true };
 }
 
-async function renderFor(deps: RequestRunDeps, run: RunRecord): Promise<RenderedStages> {
+/** An existing run's stages; its devices are not looked up, so the preview goes by the workflow's platforms. */
+async function renderFor(deps: RequestRunDeps, run: RunRecord): Promise<{ rendered: RenderedStages; preview: string[] }> {
   const wf = await deps.workflows.findCurrent(run.workflowName);
   if (!wf) throw new NetOpsError('WORKFLOW_NOT_FOUND', `Workflow "${run.workflowName}" no longer exists.`);
-  return renderStages(wf.definition, run.params);
+  return { rendered: renderStages(wf.definition, run.params), preview: previewImplementation(wf.definition, run.params) };
 }
