@@ -65,6 +65,9 @@ export class PrismaRunRepository implements RunRepository {
       ...(filter.requester ? { requesterName: filter.requester } : {}),
       ...(filter.workflow ? { workflow: { name: filter.workflow } } : {}),
       ...(filter.device ? { executions: { some: { deviceName: filter.device } } } : {}),
+      ...(filter.createdFrom || filter.createdBefore
+        ? { createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
+        : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.run.findMany({ where, include: RUN_INCLUDE, orderBy: { number: 'desc' }, skip: (page.page - 1) * page.perPage, take: page.perPage }),

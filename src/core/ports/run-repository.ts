@@ -29,6 +29,10 @@ export interface RunFilter {
   device?: string | undefined;
   requester?: string | undefined;
   source?: RunSource | undefined;
+  /** Runs created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Runs created strictly before this instant. */
+  createdBefore?: Date | undefined;
 }
 
 export type RunPatch = Partial<Pick<RunRecord, 'startedAt' | 'finishedAt' | 'error' | 'decidedAt' | 'decisionComment' | 'decidedByName'>> & {
