@@ -113,6 +113,11 @@ export class PrismaDeviceRepository implements DeviceRepository {
     return this.prisma.device.count();
   }
 
+  async statusCounts(): Promise<Record<string, number>> {
+    const groups = await this.prisma.device.groupBy({ by: ['status'], _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+
   /**
    * Grouped by the database (Prisma's `distinct` would fetch every device and dedupe in memory: ~40 ms at
    * 10,000 devices). Tags are JSON text: the distinct tag sets are few, and are split here.

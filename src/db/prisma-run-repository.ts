@@ -76,6 +76,16 @@ export class PrismaRunRepository implements RunRepository {
     return { items: rows.map(toRunRecord), total };
   }
 
+  async runsInStatus(statuses: readonly RunStatus[], order: 'asc' | 'desc', take: number): Promise<RunRecord[]> {
+    const rows = await this.prisma.run.findMany({ where: { status: { in: [...statuses] } }, include: RUN_INCLUDE, orderBy: { createdAt: order }, take });
+    return rows.map(toRunRecord);
+  }
+
+  async runStatusCounts(from: Date, before: Date): Promise<Partial<Record<RunStatus, number>>> {
+    const groups = await this.prisma.run.groupBy({ by: ['status'], where: { createdAt: { gte: from, lt: before } }, _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+
   async transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, patch: RunPatch = {}): Promise<boolean> {
     const { count } = await this.prisma.run.updateMany({ where: { id, status: { in: [...from] } }, data: { ...patch, status: to } });
     return count === 1;

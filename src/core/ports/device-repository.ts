@@ -83,6 +83,8 @@ export interface DeviceRepository {
   /** Device counts per site, platform or tag (a device counts under each of its tags), largest first. */
   groupCounts(by: DeviceGrouping): Promise<DeviceGroupCount[]>;
   count(): Promise<number>;
+  /** How many devices are in each status (statuses with none are left out). */
+  statusCounts(): Promise<Record<string, number>>;
   /** Distinct sites, platforms and tags (sorted), for filter drop-downs: grouped by the database, not read device by device. */
   filterChoices(): Promise<DeviceFilterChoices>;
   /** Device names in name order, at most `limit`, optionally only those on one of `platforms`: for pickers. */
