@@ -23,7 +23,7 @@ const configQuery = z.object({
  * snapshots (default: the last change). Read-only, for everyone signed in.
  */
 export async function deviceHistoryRoutes(app: FastifyInstance, { ctx, store }: { ctx: AppContext; store: WebDeviceStore }): Promise<void> {
-  const configs = new DeviceConfigStore(ctx.db.prisma);
+  const configs = new DeviceConfigStore(ctx.configSnapshots);
 
   app.get('/devices/groups', async (req, reply) => {
     const { by } = groupQuery.parse(req.query);
