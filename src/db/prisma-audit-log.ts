@@ -7,6 +7,16 @@ import type { PrismaClient } from './prisma-client.ts';
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(redactSecrets(v)));
 const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
 
+type Row = {
+  id: string; createdAt: Date; level: string; type: string; action: string; actorName: string | null; source: string; ip: string | null;
+  objectType: string | null; objectId: string | null; oldValue: string | null; newValue: string | null; message: string | null;
+};
+
+const toEntry = (r: Row): AuditEntry => ({
+  id: r.id, createdAt: r.createdAt, level: r.level as AuditLevel, type: r.type as AuditType, action: r.action, actorName: r.actorName,
+  source: r.source as AuditSource, ip: r.ip, objectType: r.objectType, objectId: r.objectId, oldValue: parse(r.oldValue), newValue: parse(r.newValue), message: r.message,
+});
+
 /** The audit log on the AuditEvent table. */
 export class PrismaAuditLog implements AuditLog {
   constructor(private readonly prisma: PrismaClient, private readonly logger: Logger) {}
@@ -36,12 +46,11 @@ export class PrismaAuditLog implements AuditLog {
       this.prisma.auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (page.page - 1) * page.perPage, take: page.perPage }),
       this.prisma.auditEvent.count({ where }),
     ]);
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id, createdAt: r.createdAt, level: r.level as AuditLevel, type: r.type as AuditType, action: r.action, actorName: r.actorName,
-        source: r.source as AuditSource, ip: r.ip, objectType: r.objectType, objectId: r.objectId, oldValue: parse(r.oldValue), newValue: parse(r.newValue), message: r.message,
-      })),
-    };
+    return { total, items: rows.map(toEntry) };
+  }
+
+  async get(id: string): Promise<(AuditEntry & { userAgent: string | null }) | null> {
+    const r = await this.prisma.auditEvent.findUnique({ where: { id } });
+    return r ? { ...toEntry(r), userAgent: r.userAgent } : null;
   }
 }

@@ -36,6 +36,10 @@ export class PrismaCredentialRepository implements CredentialRepository {
     return (await this.prisma.credential.findMany({ orderBy: { name: 'asc' }, include: INCLUDE })).map(toSummary);
   }
 
+  async names(): Promise<string[]> {
+    return (await this.prisma.credential.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map((c) => c.name);
+  }
+
   async findById(id: string): Promise<CredentialSummary | null> {
     const row = await this.prisma.credential.findUnique({ where: { id }, include: INCLUDE });
     return row ? toSummary(row) : null;

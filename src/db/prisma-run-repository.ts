@@ -65,12 +65,25 @@ export class PrismaRunRepository implements RunRepository {
       ...(filter.requester ? { requesterName: filter.requester } : {}),
       ...(filter.workflow ? { workflow: { name: filter.workflow } } : {}),
       ...(filter.device ? { executions: { some: { deviceName: filter.device } } } : {}),
+      ...(filter.createdFrom || filter.createdBefore
+        ? { createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
+        : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.run.findMany({ where, include: RUN_INCLUDE, orderBy: { number: 'desc' }, skip: (page.page - 1) * page.perPage, take: page.perPage }),
       this.prisma.run.count({ where }),
     ]);
     return { items: rows.map(toRunRecord), total };
+  }
+
+  async runsInStatus(statuses: readonly RunStatus[], order: 'asc' | 'desc', take: number): Promise<RunRecord[]> {
+    const rows = await this.prisma.run.findMany({ where: { status: { in: [...statuses] } }, include: RUN_INCLUDE, orderBy: { createdAt: order }, take });
+    return rows.map(toRunRecord);
+  }
+
+  async runStatusCounts(from: Date, before: Date): Promise<Partial<Record<RunStatus, number>>> {
+    const groups = await this.prisma.run.groupBy({ by: ['status'], where: { createdAt: { gte: from, lt: before } }, _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
   }
 
   async transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, patch: RunPatch = {}): Promise<boolean> {

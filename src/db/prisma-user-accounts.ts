@@ -1,6 +1,6 @@
 import type { Role } from '../core/approvals/roles.ts';
 import { NetOpsError } from '../core/errors/index.ts';
-import type { ApiTokenRecord, ChatPlatform, PageRequest, UserAccount, UserAccountRepository } from '../core/ports/user-accounts.ts';
+import type { ApiTokenRecord, ChatPlatform, LoginAttemptStore, LoginCandidate, PageRequest, UserAccount, UserAccountRepository } from '../core/ports/user-accounts.ts';
 import type { PrismaClient } from './prisma-client.ts';
 import { prismaErrorCode, PrismaErrorCodes } from './prisma-errors.ts';
 
@@ -33,7 +33,7 @@ function toToken(t: TokenRow, now = new Date()): ApiTokenRecord {
 const pageArgs = (page?: PageRequest): { skip?: number; take?: number } => (page ? { skip: (page.page - 1) * page.perPage, take: page.perPage } : {});
 
 /** User administration on Prisma: accounts with identities and token counts, and API tokens. */
-export class PrismaUserAccounts implements UserAccountRepository {
+export class PrismaUserAccounts implements UserAccountRepository, LoginAttemptStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async list(filter: { role?: Role | undefined; disabled?: boolean | undefined }, page?: PageRequest) {
@@ -60,6 +60,23 @@ export class PrismaUserAccounts implements UserAccountRepository {
       where: { id },
       data: { ...(role ? { role } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(passwordHash ? { passwordHash } : {}), ...(unlock ? { failedLogins: 0, lockedUntil: null } : {}) },
     });
+  }
+
+  async loginCandidate(name: string): Promise<LoginCandidate | null> {
+    const u = await this.prisma.user.findUnique({ where: { name } });
+    return u ? { id: u.id, name: u.name, role: u.role as Role, disabled: u.disabled, passwordHash: u.passwordHash, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil } : null;
+  }
+
+  async recordFailedLogin(id: string): Promise<number> {
+    return (await this.prisma.user.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } })).failedLogins;
+  }
+
+  async lockLogin(id: string, until: Date): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { lockedUntil: until, failedLogins: 0 } });
+  }
+
+  async clearFailedLogins(id: string): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } });
   }
 
   async countActiveAdmins(exceptId?: string): Promise<number> {

@@ -12,6 +12,7 @@ import { createSecretBox, type SecretBox } from '../core/secrets/secret-box.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrator.ts';
 import { PrismaAuditLog } from '../db/prisma-audit-log.ts';
+import { PrismaConfigSnapshots } from '../db/prisma-config-snapshots.ts';
 import { PrismaCredentialRepository } from '../db/prisma-credential-repository.ts';
 import { PrismaDeviceRepository } from '../db/prisma-device-repository.ts';
 import { PrismaRunRepository } from '../db/prisma-run-repository.ts';
@@ -57,6 +58,8 @@ export interface AppContext {
   /** User administration (roles, passwords, identities, API tokens) for web, API and CLI alike. */
   accounts: PrismaUserAccounts;
   audit: PrismaAuditLog;
+  /** Stored running configs read for history and diff views. */
+  configSnapshots: PrismaConfigSnapshots;
   /** Lines ignored in config diffs: every platform driver's noise (timestamps, byte counts). */
   diffNoise: readonly RegExp[];
   requestDeps: RequestRunDeps;
@@ -134,7 +137,7 @@ export async function createAppContext(config: Readonly<AppConfig>, logger: Logg
     logger,
   };
   return {
-    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, workflowCatalog, users, accounts, audit, diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
+    config, logger, db, redis, box, queue, events, runs, devices, credentials, workflows, workflowCatalog, users, accounts, audit, configSnapshots: new PrismaConfigSnapshots(db.prisma), diffNoise: allDiffNoisePatterns(), requestDeps, approvalDeps, processorDeps,
     webhooks, webhookQueue, webhookDeps, schedules, scheduleTimer, scheduleDeps,
     chatAdmission: new ChatAdmission({ maxInFlight: config.CHAT_MAX_IN_FLIGHT, maxQueued: config.CHAT_MAX_QUEUED, logger: logger.child({ component: 'chat-admission' }) }),
     async close() {

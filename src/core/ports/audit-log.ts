@@ -15,4 +15,6 @@ export interface AuditFilter {
 export interface AuditLog {
   record(entry: AuditEntryInput): Promise<void>;
   list(filter: AuditFilter, page: { page: number; perPage: number }): Promise<{ items: AuditEntry[]; total: number }>;
+  /** One entry by id, with the user agent the list leaves out; null when there is none. */
+  get(id: string): Promise<(AuditEntry & { userAgent: string | null }) | null>;
 }

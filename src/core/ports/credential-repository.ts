@@ -41,6 +41,8 @@ export interface CredentialSummary {
 export interface CredentialRepository {
   upsert(input: CredentialInput): Promise<{ record: CredentialSummary; created: boolean }>;
   list(): Promise<CredentialSummary[]>;
+  /** Just the names, in order (form pickers): no device counts. */
+  names(): Promise<string[]>;
   findById(id: string): Promise<CredentialSummary | null>;
   findByName(name: string): Promise<CredentialSummary | null>;
   /** ALREADY_EXISTS when the name is taken. */

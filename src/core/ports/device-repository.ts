@@ -57,6 +57,12 @@ export interface DeviceGroupCount {
   statuses: Record<DeviceRecord['status'], number>;
 }
 
+export interface DeviceFilterChoices {
+  sites: string[];
+  platforms: string[];
+  tags: string[];
+}
+
 /**
  * Devices and what the runner needs to reach them (endpoint with decrypted secrets).
  * Covers the inventory (CRUD, grouping, bulk import) and the host-key pin; leaves out config snapshots.
@@ -76,6 +82,13 @@ export interface DeviceRepository {
   delete(id: string): Promise<DeviceRecord>;
   /** Device counts per site, platform or tag (a device counts under each of its tags), largest first. */
   groupCounts(by: DeviceGrouping): Promise<DeviceGroupCount[]>;
+  count(): Promise<number>;
+  /** How many devices are in each status (statuses with none are left out). */
+  statusCounts(): Promise<Record<string, number>>;
+  /** Distinct sites, platforms and tags (sorted), for filter drop-downs: grouped by the database, not read device by device. */
+  filterChoices(): Promise<DeviceFilterChoices>;
+  /** Device names in name order, at most `limit`, optionally only those on one of `platforms`: for pickers. */
+  names(filter: { platforms?: readonly string[] | undefined }, limit: number): Promise<string[]>;
   /** Decrypts the credential; throws CREDENTIAL_NOT_FOUND when the device has none. */
   endpoint(deviceId: string): Promise<DeviceEndpoint>;
   pinHostKey(deviceId: string, fingerprint: string): Promise<void>;

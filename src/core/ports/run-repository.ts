@@ -29,6 +29,10 @@ export interface RunFilter {
   device?: string | undefined;
   requester?: string | undefined;
   source?: RunSource | undefined;
+  /** Runs created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Runs created strictly before this instant. */
+  createdBefore?: Date | undefined;
 }
 
 export type RunPatch = Partial<Pick<RunRecord, 'startedAt' | 'finishedAt' | 'error' | 'decidedAt' | 'decisionComment' | 'decidedByName'>> & {
@@ -64,6 +68,10 @@ export interface RunRepository {
   runStatus(id: string): Promise<RunStatus | null>;
   detail(ref: RunRef): Promise<RunDetail | null>;
   list(filter: RunFilter, page: { page: number; perPage: number }): Promise<{ items: RunRecord[]; total: number }>;
+  /** At most `take` runs in one of `statuses`, by creation time (oldest first with 'asc'). */
+  runsInStatus(statuses: readonly RunStatus[], order: 'asc' | 'desc', take: number): Promise<RunRecord[]>;
+  /** How many runs were created in [from, before), per status: one grouped count. */
+  runStatusCounts(from: Date, before: Date): Promise<Partial<Record<RunStatus, number>>>;
   transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, patch?: RunPatch): Promise<boolean>;
   setChatThread(id: string, chat: ChatThreadRef): Promise<void>;
 

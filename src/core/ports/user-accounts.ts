@@ -57,3 +57,25 @@ export interface UserAccountRepository {
   /** Idempotent; NOT_FOUND (field tokenId) when the token is not this user's. */
   revokeToken(userId: string, tokenId: string): Promise<ApiTokenRecord>;
 }
+
+/** What a password login needs of a user: the hash and the lockout counters. Never leaves the auth check. */
+export interface LoginCandidate {
+  id: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  passwordHash: string | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+/** The failed-login counter and lockout behind web password login. */
+export interface LoginAttemptStore {
+  loginCandidate(name: string): Promise<LoginCandidate | null>;
+  /** Adds one failure atomically and returns the new count. */
+  recordFailedLogin(id: string): Promise<number>;
+  /** Locks until `until` and restarts the failure count. */
+  lockLogin(id: string, until: Date): Promise<void>;
+  /** Clears failures and any lockout (after a good login). */
+  clearFailedLogins(id: string): Promise<void>;
+}

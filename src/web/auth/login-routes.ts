@@ -28,7 +28,7 @@ export async function loginRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   app.post('/login', { config: { rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } } }, async (req, reply) => {
     const form = loginForm.parse(req.body ?? {});
     const next = safeNext(form.next);
-    const result = await checkPasswordLogin(ctx.db.prisma, form.name, form.password, {
+    const result = await checkPasswordLogin(ctx.accounts, form.name, form.password, {
       maxFailures: ctx.config.LOGIN_LOCKOUT_FAILURES, lockMinutes: ctx.config.LOGIN_LOCKOUT_MINUTES,
     });
     if (!result.ok) {

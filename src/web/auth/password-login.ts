@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '../../core/approvals/roles.ts';
-import type { PrismaClient } from '../../db/prisma-client.ts';
+import type { LoginAttemptStore } from '../../core/ports/user-accounts.ts';
 
 export interface LoginPolicy {
   /** Consecutive failures that lock the account. */
@@ -19,9 +19,9 @@ let dummyHash: Promise<string> | null = null;
  * Checks a web login. Unknown users and users without a password cost one argon2 verify too, so the
  * response time does not reveal which names exist. Failures count up to a lockout; success resets it.
  */
-export async function checkPasswordLogin(prisma: PrismaClient, name: string, password: string, policy: LoginPolicy): Promise<LoginResult> {
+export async function checkPasswordLogin(store: LoginAttemptStore, name: string, password: string, policy: LoginPolicy): Promise<LoginResult> {
   const now = policy.now?.() ?? new Date();
-  const user = await prisma.user.findUnique({ where: { name } });
+  const user = await store.loginCandidate(name);
   if (!user?.passwordHash) {
     dummyHash ??= hash('netops-no-such-user-password');
     await verify(await dummyHash, password).catch(() => false);
@@ -30,17 +30,17 @@ export async function checkPasswordLogin(prisma: PrismaClient, name: string, pas
   if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'locked', userId: user.id, lockedUntil: user.lockedUntil };
   const valid = await verify(user.passwordHash, password).catch(() => false);
   if (!valid) {
-    const updated = await prisma.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
-    if (updated.failedLogins >= policy.maxFailures) {
+    const failures = await store.recordFailedLogin(user.id);
+    if (failures >= policy.maxFailures) {
       const lockedUntil = new Date(now.getTime() + policy.lockMinutes * 60_000);
-      await prisma.user.update({ where: { id: user.id }, data: { lockedUntil, failedLogins: 0 } });
+      await store.lockLogin(user.id, lockedUntil);
       return { ok: false, reason: 'locked', userId: user.id, lockedUntil };
     }
     return { ok: false, reason: 'invalid', userId: user.id };
   }
   if (user.disabled) return { ok: false, reason: 'disabled', userId: user.id };
   if (user.failedLogins !== 0 || user.lockedUntil) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+    await store.clearFailedLogins(user.id);
   }
-  return { ok: true, user: { id: user.id, name: user.name, role: user.role as Role } };
+  return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
 }

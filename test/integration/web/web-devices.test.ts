@@ -159,4 +159,21 @@ describe('devices in the web companion', () => {
     expect(res.body).toContain('viewer has role viewer; changing devices needs operator or higher.');
     expect((await viewer.post('/devices', { name: 'x', host: 'h', platform: 'cisco_ios' })).statusCode).toBe(403);
   });
+  it('deletes a credential by name for admins only, audits it, and answers 404 for one that is gone', async () => {
+    await admin.get('/credentials');
+    expect((await admin.post('/credentials', { name: 'to-delete', username: 'netops', password: 'pw-not-shown' })).statusCode).toBe(303);
+    const id = (await t.ctx.credentials.findByName('to-delete'))!.id;
+    await operator.get('/credentials');
+    expect((await operator.post('/credentials/to-delete/delete')).statusCode).toBe(403);
+    expect(await t.ctx.credentials.findByName('to-delete')).not.toBeNull();
+    const done = await admin.post('/credentials/to-delete/delete');
+    expect(done.statusCode).toBe(303);
+    expect(await t.ctx.credentials.findByName('to-delete')).toBeNull();
+    const listed = await admin.get('/credentials');
+    expect(listed.body).toContain('Credential to-delete deleted');
+    const audit = await t.ctx.db.prisma.auditEvent.findFirst({ where: { action: 'credential.deleted', objectId: id } });
+    expect(audit).toMatchObject({ actorName: 'admin', source: 'web' });
+    expect(JSON.stringify(audit)).not.toContain('pw-not-shown');
+    expect((await admin.post('/credentials/to-delete/delete')).statusCode).toBe(404);
+  });
 });

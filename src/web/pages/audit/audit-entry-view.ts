@@ -1,5 +1,4 @@
 import type { AuditEntry } from '../../../core/audit/audit-entry.ts';
-import type { PrismaClient } from '../../../db/prisma-client.ts';
 import { jsonDiffLines } from '../../render/json-diff.ts';
 import { hrefWith } from '../../render/pager.ts';
 
@@ -27,20 +26,5 @@ export function auditEntryView(e: AuditEntry, opts: { withDiff: boolean }) {
     objectHref: objectHref(e.objectType, e.objectId),
     historyHref: e.objectType && e.objectId ? hrefWith('/audit', { object_type: e.objectType, object_id: e.objectId }) : null,
     diffLines: opts.withDiff && hasValues ? jsonDiffLines(e.oldValue, e.newValue) : [],
-  };
-}
-
-/**
- * One entry by id, with the user agent the list leaves out. The AuditLog port only lists, so this
- * reads the table directly (kept here until the port grows a `get`).
- */
-export async function findAuditEntry(prisma: PrismaClient, id: string): Promise<(AuditEntry & { userAgent: string | null }) | null> {
-  const r = await prisma.auditEvent.findUnique({ where: { id } });
-  if (!r) return null;
-  const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
-  return {
-    id: r.id, createdAt: r.createdAt, level: r.level as AuditEntry['level'], type: r.type as AuditEntry['type'], action: r.action, actorName: r.actorName,
-    source: r.source as AuditEntry['source'], ip: r.ip, userAgent: r.userAgent, objectType: r.objectType, objectId: r.objectId,
-    oldValue: parse(r.oldValue), newValue: parse(r.newValue), message: r.message,
   };
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../../../main/app-context.ts';
 import { requirePageRole } from '../../plugins/page-auth.ts';
 import { htmxTarget, renderPage, renderPartial } from '../../render/page-render.ts';
 import { pagerFor } from '../../render/pager.ts';
-import { auditEntryView, findAuditEntry } from './audit-entry-view.ts';
+import { auditEntryView } from './audit-entry-view.ts';
 import { AUDIT_PER_PAGE, auditFilterOf, auditListQuery } from './audit-query.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function auditPages(app: FastifyInstance, { ctx }: { ctx: AppContex
   });
 
   app.get<{ Params: { id: string } }>('/audit/:id', approver, async (req, reply) => {
-    const entry = await findAuditEntry(ctx.db.prisma, req.params.id);
+    const entry = await ctx.audit.get(req.params.id);
     if (!entry) throw new NetOpsError('NOT_FOUND', 'No such audit entry.');
     const view = { entry: { ...auditEntryView(entry, { withDiff: true }), userAgent: entry.userAgent } };
     if (htmxTarget(req) === 'audit-entry') return renderPartial(req, reply, 'audit/audit-entry', view);

@@ -65,9 +65,9 @@ export async function credentialPages(app: FastifyInstance, { ctx }: { ctx: AppC
   });
 
   app.post<{ Params: { name: string } }>('/credentials/:name/delete', admin, async (req, reply) => {
-    const row = await ctx.db.prisma.credential.findUnique({ where: { name: req.params.name } });
-    if (!row) throw new NetOpsError('CREDENTIAL_NOT_FOUND', `No credential named "${req.params.name}".`);
-    await ctx.db.prisma.credential.delete({ where: { id: row.id } });
+    const found = await ctx.credentials.findByName(req.params.name);
+    if (!found) throw new NetOpsError('CREDENTIAL_NOT_FOUND', `No credential named "${req.params.name}".`);
+    const row = await ctx.credentials.delete(found.id);
     await auditWeb(ctx, req, { type: 'SYSTEM', action: 'credential.deleted', actor: req.user, objectType: 'credential', objectId: row.id, oldValue: { name: row.name, username: row.username } });
     flashNext(req, 'ok', `Credential ${row.name} deleted; its devices now have none.`);
     return redirectAfterPost(req, reply, '/credentials');

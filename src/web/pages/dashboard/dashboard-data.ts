@@ -1,21 +1,14 @@
-import type { RunRecord } from '../../../core/runs/run-records.ts';
-import { RUN_INCLUDE, toRunRecord } from '../../../db/run-mappers.ts';
 import type { AppContext } from '../../../main/app-context.ts';
 import { runsChart, type DayCounts } from '../../render/runs-chart.ts';
 
 const DAY_MS = 86_400_000;
 
-async function runsWhere(ctx: AppContext, statuses: string[], order: 'asc' | 'desc', take: number): Promise<RunRecord[]> {
-  const rows = await ctx.db.prisma.run.findMany({ where: { status: { in: statuses } }, include: RUN_INCLUDE, orderBy: { createdAt: order }, take });
-  return rows.map(toRunRecord);
-}
-
 /** The dashboard's live part (polled): what needs a decision, what is in flight, what just failed. */
 export async function loadDashboardLive(ctx: AppContext) {
   const [pending, active, failures] = await Promise.all([
-    runsWhere(ctx, ['pending_approval'], 'asc', 20),
-    runsWhere(ctx, ['approved', 'queued', 'running'], 'desc', 20),
-    runsWhere(ctx, ['failed', 'partially_failed'], 'desc', 10),
+    ctx.runs.runsInStatus(['pending_approval'], 'asc', 20),
+    ctx.runs.runsInStatus(['approved', 'queued', 'running'], 'desc', 20),
+    ctx.runs.runsInStatus(['failed', 'partially_failed'], 'desc', 10),
   ]);
   return { pending, active, failures };
 }
@@ -25,13 +18,11 @@ export async function runsPerDay(ctx: AppContext, days = 14, now = new Date()): 
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const starts = Array.from({ length: days }, (_, i) => today - (days - 1 - i) * DAY_MS);
   return Promise.all(starts.map(async (start): Promise<DayCounts> => {
-    const groups = await ctx.db.prisma.run.groupBy({
-      by: ['status'], where: { createdAt: { gte: new Date(start), lt: new Date(start + DAY_MS) } }, _count: { _all: true },
-    });
+    const groups = await ctx.runs.runStatusCounts(new Date(start), new Date(start + DAY_MS));
     const counts: DayCounts = { day: new Date(start).toISOString().slice(0, 10), ok: 0, bad: 0, other: 0 };
-    for (const g of groups) {
-      const kind = g.status === 'succeeded' ? 'ok' : g.status === 'failed' || g.status === 'partially_failed' ? 'bad' : 'other';
-      counts[kind] += g._count._all;
+    for (const [status, n] of Object.entries(groups)) {
+      const kind = status === 'succeeded' ? 'ok' : status === 'failed' || status === 'partially_failed' ? 'bad' : 'other';
+      counts[kind] += n;
     }
     return counts;
   }));
@@ -40,10 +31,10 @@ export async function runsPerDay(ctx: AppContext, days = 14, now = new Date()): 
 export async function loadDashboard(ctx: AppContext) {
   const [live, byStatus, perDay] = await Promise.all([
     loadDashboardLive(ctx),
-    ctx.db.prisma.device.groupBy({ by: ['status'], _count: { _all: true } }),
+    ctx.devices.statusCounts(),
     runsPerDay(ctx),
   ]);
-  const devices = ['online', 'offline', 'unknown'].map((status) => ({ status, count: byStatus.find((g) => g.status === status)?._count._all ?? 0 }));
+  const devices = ['online', 'offline', 'unknown'].map((status) => ({ status, count: byStatus[status] ?? 0 }));
   const totals = perDay.reduce((t, d) => ({ ok: t.ok + d.ok, bad: t.bad + d.bad, other: t.other + d.other }), { ok: 0, bad: 0, other: 0 });
   return { ...live, devices, deviceTotal: devices.reduce((n, d) => n + d.count, 0), chart: runsChart(perDay), chartTotals: totals };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../db/prisma-client.ts';
+import type { DeviceRepository } from '../../../core/ports/device-repository.ts';
 
 export const GROUP_KEYS = ['site', 'platform', 'tag'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
@@ -37,29 +37,12 @@ function finish(key: GroupKey, acc: Map<string | null, Record<Status, number>>):
     .sort((a, b) => b.total - a.total || String(a.value).localeCompare(String(b.value)));
 }
 
-function bump(acc: Map<string | null, Record<Status, number>>, value: string | null, status: string, n: number): void {
-  const counts = acc.get(value) ?? { online: 0, offline: 0, unknown: 0 };
-  const s: Status = (STATUSES as readonly string[]).includes(status) ? (status as Status) : 'unknown';
-  counts[s] += n;
-  acc.set(value, counts);
-}
-
 /**
- * Devices counted per site, platform or tag, split by status, by the database's GROUP BY. Tags live in
- * a JSON text column: the database groups by tag set and status, and the sets are split here.
+ * Devices counted per site, platform or tag, split by status, by the repository's GROUP BY (tags: grouped by
+ * tag set, then split), shaped for the page: status bar segments and a filter link per group.
  */
-export async function deviceGroups(prisma: PrismaClient, key: GroupKey): Promise<DeviceGroup[]> {
+export async function deviceGroups(devices: DeviceRepository, key: GroupKey): Promise<DeviceGroup[]> {
   const acc = new Map<string | null, Record<Status, number>>();
-  if (key === 'tag') {
-    // Grouped by the whole tag set (few distinct ones), then split: no scan of every device here.
-    for (const row of await prisma.device.groupBy({ by: ['tags', 'status'], _count: { _all: true } })) {
-      const tags = JSON.parse(row.tags) as string[];
-      if (tags.length === 0) bump(acc, null, row.status, row._count._all);
-      for (const tag of new Set(tags)) bump(acc, tag, row.status, row._count._all);
-    }
-  } else {
-    const rows = await prisma.device.groupBy({ by: [key, 'status'], _count: { _all: true } });
-    for (const r of rows) bump(acc, (r as Record<string, unknown>)[key] as string | null, r.status, r._count._all);
-  }
+  for (const g of await devices.groupCounts(key)) acc.set(g.value, { ...g.statuses });
   return finish(key, acc);
 }

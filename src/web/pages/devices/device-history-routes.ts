@@ -23,11 +23,11 @@ const configQuery = z.object({
  * snapshots (default: the last change). Read-only, for everyone signed in.
  */
 export async function deviceHistoryRoutes(app: FastifyInstance, { ctx, store }: { ctx: AppContext; store: WebDeviceStore }): Promise<void> {
-  const configs = new DeviceConfigStore(ctx.db.prisma);
+  const configs = new DeviceConfigStore(ctx.configSnapshots);
 
   app.get('/devices/groups', async (req, reply) => {
     const { by } = groupQuery.parse(req.query);
-    const data = { by, keys: GROUP_KEYS, groups: await deviceGroups(ctx.db.prisma, by) };
+    const data = { by, keys: GROUP_KEYS, groups: await deviceGroups(ctx.devices, by) };
     if (htmxTarget(req) === 'device-groups') return renderPartial(req, reply, 'devices/device-groups', data);
     return renderPage(req, reply, 'devices/groups', { title: 'Device groups', nav: 'devices', ...data });
   });

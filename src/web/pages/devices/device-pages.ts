@@ -8,7 +8,7 @@ import { WebDeviceStore } from './device-store.ts';
 
 /** The devices area: everyone reads; operators create, edit, test and import; admins delete. */
 export async function devicePages(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  const opts = { ctx, store: new WebDeviceStore(ctx.db.prisma, ctx.devices) };
+  const opts = { ctx, store: new WebDeviceStore(ctx.devices, ctx.credentials) };
   await app.register(deviceListRoutes, opts);
   await app.register(deviceFormRoutes, opts);
   await app.register(deviceActionRoutes, opts);

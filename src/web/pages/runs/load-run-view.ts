@@ -21,8 +21,8 @@ export async function loadRunView(ctx: AppContext, req: FastifyRequest, ref: str
   const cache = caches.get(prisma) ?? caches.set(prisma, new RunDetailCache(prisma)).get(prisma)!;
   const run = await cache.detail(runRef, (r) => ctx.runs.detail(r));
   if (!run) throw new NetOpsError('RUN_NOT_FOUND', `No run ${'number' in runRef ? `#${runRef.number}` : runRef.id}.`, { field: 'run' });
-  const pairs = await snapshotPairs(ctx.db.prisma, run);
-  if (tab === 'diff') await fillConfigDiffs(ctx.db.prisma, run, pairs);
+  const pairs = await snapshotPairs(ctx.configSnapshots, run);
+  if (tab === 'diff') await fillConfigDiffs(ctx.configSnapshots, run, pairs);
   return runDetailView(run, req.user!, {
     allowSelfApproval: ctx.config.ALLOW_SELF_APPROVAL, tab,
     diffCount: run.executions.filter((e) => hasConfigChange(e.deviceName, pairs.get(e.id))).length,

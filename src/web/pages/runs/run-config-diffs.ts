@@ -1,6 +1,6 @@
 import type { RunDetail } from '../../../core/runs/run-records.ts';
 import { configDiff } from '../../../core/runs/config-diff.ts';
-import type { PrismaClient } from '../../../db/prisma-client.ts';
+import type { ConfigSnapshotReader } from '../../../core/ports/config-snapshots.ts';
 
 /** The before → after snapshot hashes of one execution (what getRunDetail diffs: first before, last after). */
 export interface SnapshotPair {
@@ -39,10 +39,8 @@ const keyOf = (device: string, p: SnapshotPair) => `${device}\u0000${p.before}\u
  * Each execution's snapshot pair from ONE query over hashes only (getRunDetail reads every snapshot's
  * content, one query per execution, and diffs them all on every call: ~120 ms for 100 devices).
  */
-export async function snapshotPairs(prisma: PrismaClient, run: RunDetail): Promise<Map<string, SnapshotPair>> {
-  const rows = await prisma.configSnapshot.findMany({
-    where: { executionId: { in: run.executions.map((e) => e.id) } }, select: { executionId: true, kind: true, hash: true }, orderBy: { createdAt: 'asc' },
-  });
+export async function snapshotPairs(snapshots: ConfigSnapshotReader, run: RunDetail): Promise<Map<string, SnapshotPair>> {
+  const rows = await snapshots.executionSnapshotHashes(run.executions.map((e) => e.id));
   const pairs = new Map<string, SnapshotPair>();
   for (const e of run.executions) {
     const own = rows.filter((r) => r.executionId === e.id);
@@ -61,10 +59,10 @@ export function hasConfigChange(device: string, pair: SnapshotPair | undefined):
 }
 
 /** Fills `diff` on every execution (same result as getRunDetail), reading only the blobs not yet diffed. */
-export async function fillConfigDiffs(prisma: PrismaClient, run: RunDetail, pairs: Map<string, SnapshotPair>): Promise<void> {
+export async function fillConfigDiffs(snapshots: ConfigSnapshotReader, run: RunDetail, pairs: Map<string, SnapshotPair>): Promise<void> {
   const missing = run.executions.filter((e) => pairs.has(e.id) && cache.get(keyOf(e.deviceName, pairs.get(e.id)!)) === undefined);
   const hashes = [...new Set(missing.flatMap((e) => [pairs.get(e.id)!.before, pairs.get(e.id)!.after]))];
-  const blobs = new Map((hashes.length ? await prisma.configBlob.findMany({ where: { hash: { in: hashes } }, select: { hash: true, content: true } }) : []).map((b) => [b.hash, b.content]));
+  const blobs = await snapshots.blobContents(hashes);
   for (const e of missing) {
     const p = pairs.get(e.id)!;
     cache.set(keyOf(e.deviceName, p), configDiff(e.deviceName, blobs.get(p.before) ?? '', blobs.get(p.after) ?? ''));

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import type { RunRepository } from '../../../core/ports/run-repository.ts';
 import { RUN_SOURCES, RUN_STATUSES } from '../../../core/runs/run-status.ts';
 import type { RunRecord } from '../../../core/runs/run-records.ts';
-import type { PrismaClient } from '../../../db/prisma-client.ts';
-import { RUN_INCLUDE, toRunRecord } from '../../../db/run-mappers.ts';
 import { optionalDay, optionalText, pageNumber } from '../../render/form-values.ts';
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -24,25 +23,12 @@ export type RunListQuery = z.infer<typeof runListQuery>;
 export const RUNS_PER_PAGE = 25;
 
 /**
- * The runs list with the web's filters, including a date range the repository's filter lacks.
- * `to` is inclusive: runs of that whole day are listed.
+ * The runs list with the web's filters, the date range included. `to` is inclusive: runs of that whole day are listed.
  */
-export async function listRunsForWeb(prisma: PrismaClient, q: RunListQuery, perPage = RUNS_PER_PAGE): Promise<{ items: RunRecord[]; total: number }> {
-  const createdAt = {
-    ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
-    ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-  };
-  const where = {
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.source ? { source: q.source } : {}),
-    ...(q.requester ? { requesterName: q.requester } : {}),
-    ...(q.workflow ? { workflow: { name: q.workflow } } : {}),
-    ...(q.device ? { executions: { some: { deviceName: q.device } } } : {}),
-    ...(q.from || q.to ? { createdAt } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    prisma.run.findMany({ where, include: RUN_INCLUDE, orderBy: { number: 'desc' }, skip: (q.page - 1) * perPage, take: perPage }),
-    prisma.run.count({ where }),
-  ]);
-  return { items: rows.map(toRunRecord), total };
+export async function listRunsForWeb(runs: RunRepository, q: RunListQuery, perPage = RUNS_PER_PAGE): Promise<{ items: RunRecord[]; total: number }> {
+  return runs.list({
+    status: q.status, source: q.source, requester: q.requester, workflow: q.workflow, device: q.device,
+    createdFrom: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+    createdBefore: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  }, { page: q.page, perPage });
 }

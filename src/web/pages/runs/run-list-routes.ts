@@ -9,7 +9,7 @@ import { listRunsForWeb, runListQuery, RUNS_PER_PAGE } from './run-list-query.ts
 export async function runListRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   app.get('/runs', async (req, reply) => {
     const q = runListQuery.parse(req.query);
-    const { items, total } = await listRunsForWeb(ctx.db.prisma, q);
+    const { items, total } = await listRunsForWeb(ctx.runs, q);
     const { page: _page, ...filters } = q;
     const data = {
       runs: items, filters, pager: pagerFor('/runs', filters, q.page, RUNS_PER_PAGE, total),

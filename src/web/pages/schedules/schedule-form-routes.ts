@@ -30,12 +30,12 @@ export async function scheduleFormRoutes(app: FastifyInstance, { ctx }: { ctx: A
     const [workflows, devices, specs] = await Promise.all([
       ctx.workflows.list(),
       // Suggestions only: the first thousand names keep the page light on large fleets.
-      ctx.db.prisma.device.findMany({ select: { name: true }, orderBy: { name: 'asc' }, take: 1000 }),
+      ctx.devices.names({}, 1000),
       specsOf(values.workflow),
     ]);
     return renderPage(req, reply, 'schedules/form', {
       title: opts.before ? `Edit schedule ${opts.before.name}` : 'New schedule', nav: 'schedules', values, errors, before: opts.before ? scheduleRow(opts.before) : null,
-      workflows: workflows.filter((w) => w.status === 'active').map((w) => w.name), devices: devices.map((d) => d.name), zones: timeZoneNames(),
+      workflows: workflows.filter((w) => w.status === 'active').map((w) => w.name), devices, zones: timeZoneNames(),
       fields: paramFields(specs, values.params, errors.params), preview: values.cron ? cronPreview(values.cron, values.timezone) : null,
     }, opts.status ?? 200);
   };

@@ -23,9 +23,9 @@ export async function workflowPreviewRoutes(app: FastifyInstance, { ctx }: { ctx
     const preview = deviceName ? await previewDryRun(ctx, wf, deviceName, given) : null;
     const errors = preview && !preview.ok ? preview.params : {};
     if (htmxTarget(req) === 'dry-run-preview') return renderPartial(req, reply, 'workflows/dry-run-preview', { preview, errors });
-    const devices = await ctx.db.prisma.device.findMany({ where: { platform: { in: wf.definition.platforms } }, select: { name: true }, orderBy: { name: 'asc' }, take: 1000 });
+    const devices = await ctx.devices.names({ platforms: wf.definition.platforms }, 1000);
     return renderPage(req, reply, 'workflows/preview', {
-      title: `Preview ${wf.workflowName}`, nav: 'workflows', wf, def: wf.definition, devices: devices.map((d) => d.name), device: deviceName, preview, errors,
+      title: `Preview ${wf.workflowName}`, nav: 'workflows', wf, def: wf.definition, devices, device: deviceName, preview, errors,
       runHref: hrefWith(`/workflows/${encodeURIComponent(wf.workflowName)}/run`, { target: deviceName }),
       // The form keeps what was typed; a plain-GET submit shows problems next to each param.
       fields: paramFields(wf.definition.params, given, errors),
