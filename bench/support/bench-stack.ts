@@ -10,6 +10,7 @@ import { createAppContext, type AppContext } from '../../src/main/app-context.ts
 import { createApiToken, importWorkflow } from '../../src/main/commands/admin-commands.ts';
 import { SEED_WORKFLOWS_DIR } from '../../src/main/demo-seed.ts';
 import { createLogger } from '../../src/main/logger.ts';
+import { freePort } from '../../src/main/redis-bootstrap.ts';
 
 /** A NetOps process (`netops web` / `netops worker`) started by a benchmark. */
 export interface NetopsChild {
@@ -56,15 +57,7 @@ function procStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 const live = new Set<ChildProcess>();
 // A benchmark that dies must not leave workers behind (they would retry a vanished Redis forever).

@@ -10,7 +10,8 @@ export interface RedisHandle {
   stop(): Promise<void>;
 }
 
-function ping(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+/** True when a Redis (or one asking for a password) answers PING at host:port within the timeout. */
+export function ping(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (ok: boolean) => {
@@ -24,7 +25,8 @@ function ping(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

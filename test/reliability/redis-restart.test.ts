@@ -23,6 +23,15 @@ async function restartRedisMidRun(t: TestApp, redis: PrivateRedis): Promise<{ ru
   return { runId: run.id, downMs };
 }
 
+/** Restarts Redis mid-run, then expects the run and all 12 devices to succeed; logs how long after Redis was back. */
+async function runSurvivesRestart(t: TestApp, redis: PrivateRedis, label: string, timeoutMs: number): Promise<void> {
+  const { runId, downMs } = await restartRedisMidRun(t, redis);
+  const started = Date.now();
+  expect(await waitForRun(t, runId, timeoutMs)).toBe('succeeded');
+  console.log(`[reliability] Redis (${label}) down ${downMs} ms mid-run: run succeeded ${Date.now() - started} ms after Redis was back`);
+  expect((await t.ctx.runs.executions(runId)).map((e) => e.status)).toEqual(Array(12).fill('succeeded'));
+}
+
 describe('Redis restarted in the middle of a fan-out (append-only file on, as BullMQ advises)', () => {
   const redis = new PrivateRedis(true);
   let t: TestApp;
@@ -36,12 +45,7 @@ describe('Redis restarted in the middle of a fan-out (append-only file on, as Bu
   });
 
   it('finishes the run after reconnecting, every device done, and takes new runs', async () => {
-    const { runId, downMs } = await restartRedisMidRun(t, redis);
-    const started = Date.now();
-    expect(await waitForRun(t, runId, 60_000)).toBe('succeeded');
-    const executions = await t.ctx.runs.executions(runId);
-    console.log(`[reliability] Redis (AOF) down ${downMs} ms mid-run: run succeeded ${Date.now() - started} ms after Redis was back`);
-    expect(executions.map((e) => e.status)).toEqual(Array(12).fill('succeeded'));
+    await runSurvivesRestart(t, redis, 'AOF', 60_000);
     for (const device of t.lab.devices) expect(device.commandLog, device.name).toContain('show version');
     expect(await t.ctx.redis.keys(`${t.env.REDIS_PREFIX}:device-lock:*`)).toEqual([]);
     const next = await requestRun(t.ctx.requestDeps, { workflow: 'show-version', target: 'lab-ios-1', params: {}, source: 'api', requester });
@@ -68,11 +72,7 @@ describe('Redis restarted empty in the middle of a fan-out (no persistence: queu
   });
 
   it('loses no execution: the ones whose jobs vanished are queued again from the database and the run finishes', async () => {
-    const { runId, downMs } = await restartRedisMidRun(t, redis);
-    const started = Date.now();
-    expect(await waitForRun(t, runId, 90_000)).toBe('succeeded');
-    console.log(`[reliability] Redis (empty) down ${downMs} ms mid-run: run succeeded ${Date.now() - started} ms after Redis was back`);
-    expect((await t.ctx.runs.executions(runId)).map((e) => e.status)).toEqual(Array(12).fill('succeeded'));
+    await runSurvivesRestart(t, redis, 'empty', 90_000);
   }, 120_000);
 
   it('arms the stored schedules again without a worker restart', async () => {

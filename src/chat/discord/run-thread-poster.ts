@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { platformsOfRun, previewImplementation } from '../../core/chat/run-preview.ts';
+import { platformsOfRun, previewImplementation } from '../../core/runs/run-preview.ts';
 import { toRunView, type RunView } from '../../core/chat/run-view.ts';
 import type { AuditLog } from '../../core/ports/audit-log.ts';
 import type { DeviceRepository } from '../../core/ports/device-repository.ts';

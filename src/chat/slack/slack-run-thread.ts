@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { platformsOfRun, previewImplementation } from '../../core/chat/run-preview.ts';
+import { platformsOfRun, previewImplementation } from '../../core/runs/run-preview.ts';
 import { toRunView, type RunView } from '../../core/chat/run-view.ts';
 import type { DeviceRepository } from '../../core/ports/device-repository.ts';
 import type { RunRepository } from '../../core/ports/run-repository.ts';

@@ -1,5 +1,5 @@
 import { requireRole, type Role } from '../approvals/roles.ts';
-import { previewImplementation } from '../chat/run-preview.ts';
+import { previewImplementation } from './run-preview.ts';
 import { matchesTarget, parseTarget } from '../commands/target-selector.ts';
 import { NetOpsError } from '../errors/index.ts';
 import type { DeviceRepository, DeviceRecord } from '../ports/device-repository.ts';

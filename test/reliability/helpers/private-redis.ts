@@ -1,26 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, ping } from '../../../src/main/redis-bootstrap.ts';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const answers = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = net.connect({ host: '127.0.0.1', port });
-  socket.setTimeout(500, () => { socket.destroy(); resolve(false); });
-  socket.once('error', () => resolve(false));
-  socket.once('connect', () => socket.write('PING\r\n'));
-  socket.once('data', (d) => { socket.destroy(); resolve(d.toString().startsWith('+PONG')); });
-});
+const answers = (port: number) => ping('127.0.0.1', port, 500);
 
 /**
  * A redis-server of the test's own on a free loopback port — never the machine's Redis on 6379 — that the

@@ -1,6 +1,6 @@
 import type { DeviceRepository } from '../ports/device-repository.ts';
 import type { PlatformName } from '../ports/device-session.ts';
-import type { RunDetail, RunRecord } from '../runs/run-records.ts';
+import type { RunDetail, RunRecord } from './run-records.ts';
 import type { ParamValue } from '../workflows/param-spec.ts';
 import { renderStages, type RenderedStages } from '../workflows/render-stages.ts';
 import type { WorkflowDefinition } from '../workflows/workflow-definition.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformsOfRun, previewImplementation } from '../../../../src/core/chat/run-preview.ts';
+import { platformsOfRun, previewImplementation } from '../../../../src/core/runs/run-preview.ts';
 import type { RunDetail } from '../../../../src/core/runs/run-records.ts';
 
 const def = (platforms: string[]) => ({
